@@ -1,0 +1,155 @@
+/**
+ * Typed errors of flowclient-rx: one small class per concept under one base, each carrying the
+ * HTTP status, the route, the server's message and payload, and a sanitised cause. Messages follow
+ * Python flowclient's texts; no message, field or `toString()` ever contains a token.
+ * @module
+ */
+
+/** Fields every flowclient-rx error may carry. */
+export interface FlowclientErrorDetails {
+  /** HTTP status of the reply that caused the error, when there was one. */
+  readonly status?: number | undefined;
+  /** The API route the request went to, relative to `/api/<version>/` (e.g. `poll/abc`). */
+  readonly route?: string | undefined;
+  /** The server's own `msg` text, when its body had one. */
+  readonly serverMessage?: string | undefined;
+  /** The server's `payload` (FlowAPI sends one with some 400s of `run`). */
+  readonly payload?: unknown;
+  /** The underlying failure (sanitised: never the request config or its headers). */
+  readonly cause?: unknown;
+  /** Delay the server asked for with `Retry-After`, in milliseconds. */
+  readonly retryAfterMs?: number | undefined;
+}
+
+/** Base class of every error this library throws. */
+export class FlowclientError extends Error {
+  override readonly name: string = 'FlowclientError';
+  /** HTTP status of the reply that caused the error, when there was one. */
+  readonly status: number | undefined;
+  /** The API route the request went to, relative to `/api/<version>/`. */
+  readonly route: string | undefined;
+  /** The server's own `msg` text, when its body had one. */
+  readonly serverMessage: string | undefined;
+  /** The server's `payload`, when it sent one. */
+  readonly payload: unknown;
+  /** Delay the server asked for with `Retry-After`, in milliseconds. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(message: string, details: FlowclientErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.status = details.status;
+    this.route = details.route;
+    this.serverMessage = details.serverMessage;
+    this.payload = details.payload;
+    this.retryAfterMs = details.retryAfterMs;
+  }
+}
+
+/** A failure talking to FlowAPI: bad status, unreachable server, bad token (flowclient's `FlowclientConnectionError`). */
+export class FlowclientConnectionError extends FlowclientError {
+  override readonly name: string = 'FlowclientConnectionError';
+}
+
+/** The server could not be reached or did not answer in time (network error, reset, timeout). */
+export class NetworkError extends FlowclientConnectionError {
+  override readonly name: string = 'NetworkError';
+}
+
+/** 401 or 422 from FlowAPI: the token is missing, expired, badly signed or for another audience. */
+export class AuthenticationError extends FlowclientConnectionError {
+  override readonly name: string = 'AuthenticationError';
+}
+
+/** 403 from FlowAPI: the token is valid but no single role grants what the request needs. */
+export class PermissionDeniedError extends FlowclientConnectionError {
+  override readonly name: string = 'PermissionDeniedError';
+}
+
+/** 404 from FlowAPI, or a query that is not running (flowclient's `FileNotFoundError`). */
+export class NotFoundError extends FlowclientError {
+  override readonly name: string = 'NotFoundError';
+}
+
+/** A query spec failed the client-side checks of its builder; nothing was sent. */
+export class QuerySpecError extends FlowclientError {
+  override readonly name: string = 'QuerySpecError';
+  /** The builder that rejected the value, e.g. `dailyLocationSpec`. */
+  readonly builder: string;
+  /** The option that was wrong, e.g. `aggregationUnit`. */
+  readonly field: string;
+  /** The value given. */
+  readonly value: unknown;
+  /** What is allowed, in words or as the list of allowed values. */
+  readonly allowed: string;
+
+  constructor(builder: string, field: string, value: unknown, allowed: string) {
+    super(`${builder}: invalid ${field} ${describeValue(value)}; expected ${allowed}.`);
+    this.builder = builder;
+    this.field = field;
+    this.value = value;
+    this.allowed = allowed;
+  }
+}
+
+/** A result body that is truncated or not valid JSON: never passed off as a result. */
+export class ResultDecodeError extends FlowclientError {
+  override readonly name: string = 'ResultDecodeError';
+}
+
+/** A query that FlowAPI reports as errored or cancelled. */
+export class QueryFailedError extends FlowclientError {
+  override readonly name: string = 'QueryFailedError';
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return '(missing)';
+  try {
+    const text = JSON.stringify(value);
+    return text === undefined ? String(value) : text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  } catch {
+    return String(value);
+  }
+}
+
+/** Names of each class and of its subclasses, so guards work across bundles and realms. */
+const FAMILY: Record<string, readonly string[]> = {
+  FlowclientError: [
+    'FlowclientError', 'FlowclientConnectionError', 'NetworkError', 'AuthenticationError',
+    'PermissionDeniedError', 'NotFoundError', 'QuerySpecError', 'ResultDecodeError', 'QueryFailedError',
+  ],
+  FlowclientConnectionError: ['FlowclientConnectionError', 'NetworkError', 'AuthenticationError', 'PermissionDeniedError'],
+  NetworkError: ['NetworkError'],
+  AuthenticationError: ['AuthenticationError'],
+  PermissionDeniedError: ['PermissionDeniedError'],
+  NotFoundError: ['NotFoundError'],
+  QuerySpecError: ['QuerySpecError'],
+  ResultDecodeError: ['ResultDecodeError'],
+  QueryFailedError: ['QueryFailedError'],
+};
+
+const guard =
+  <T extends FlowclientError>(cls: abstract new (...args: never[]) => T, family: string) =>
+  (error: unknown): error is T =>
+    error instanceof cls ||
+    (error instanceof Error || (typeof error === 'object' && error !== null && 'name' in error)
+      ? (FAMILY[family] ?? []).includes(String((error as { name: unknown }).name))
+      : false);
+
+/** True for any error thrown by this library (works across bundles and realms). */
+export const isFlowclientError = guard(FlowclientError, 'FlowclientError');
+/** True for {@link FlowclientConnectionError} and its subclasses. */
+export const isFlowclientConnectionError = guard(FlowclientConnectionError, 'FlowclientConnectionError');
+/** True for {@link NetworkError}. */
+export const isNetworkError = guard(NetworkError, 'NetworkError');
+/** True for {@link AuthenticationError}. */
+export const isAuthenticationError = guard(AuthenticationError, 'AuthenticationError');
+/** True for {@link PermissionDeniedError}. */
+export const isPermissionDeniedError = guard(PermissionDeniedError, 'PermissionDeniedError');
+/** True for {@link NotFoundError}. */
+export const isNotFoundError = guard(NotFoundError, 'NotFoundError');
+/** True for {@link QuerySpecError}. */
+export const isQuerySpecError = guard(QuerySpecError, 'QuerySpecError');
+/** True for {@link ResultDecodeError}. */
+export const isResultDecodeError = guard(ResultDecodeError, 'ResultDecodeError');
+/** True for {@link QueryFailedError}. */
+export const isQueryFailedError = guard(QueryFailedError, 'QueryFailedError');
