@@ -19,7 +19,8 @@ export default function karmaConfig(config) {
     files: [{ pattern: process.env.KARMA_SPECS || 'spec/**/*.spec.ts', watched: false }],
     exclude: ['spec/server/**', 'spec/**/*.node.spec.ts', 'spec/types/**'],
     preprocessors: { 'spec/**/*.spec.ts': ['esbuild'] },
-    esbuild: { target: 'es2022', sourcemap: true, define: { 'process.env.NODE_ENV': '"test"' } },
+    // ignoreAnnotations: the package declares "sideEffects": false, which would drop the spec imports.
+    esbuild: { target: 'es2022', sourcemap: true, ignoreAnnotations: true, define: { 'process.env.NODE_ENV': '"test"' } },
     plugins: [jasmine, chromeLauncher, esbuild, flowapi, plain],
     middleware: ['flowapi'],
     browsers: ['ChromeHeadlessCI'],

@@ -13,6 +13,8 @@ export interface FlowclientErrorDetails {
   readonly route?: string | undefined;
   /** The server's own `msg` text, when its body had one. */
   readonly serverMessage?: string | undefined;
+  /** The `status` text of the server's JSON body (e.g. `errored`), when it had one. */
+  readonly serverStatus?: string | undefined;
   /** The server's `payload` (FlowAPI sends one with some 400s of `run`). */
   readonly payload?: unknown;
   /** The underlying failure (sanitised: never the request config or its headers). */
@@ -30,6 +32,8 @@ export class FlowclientError extends Error {
   readonly route: string | undefined;
   /** The server's own `msg` text, when its body had one. */
   readonly serverMessage: string | undefined;
+  /** The `status` text of the server's JSON body (e.g. `errored`), when it had one. */
+  readonly serverStatus: string | undefined;
   /** The server's `payload`, when it sent one. */
   readonly payload: unknown;
   /** Delay the server asked for with `Retry-After`, in milliseconds. */
@@ -40,6 +44,7 @@ export class FlowclientError extends Error {
     this.status = details.status;
     this.route = details.route;
     this.serverMessage = details.serverMessage;
+    this.serverStatus = details.serverStatus;
     this.payload = details.payload;
     this.retryAfterMs = details.retryAfterMs;
   }

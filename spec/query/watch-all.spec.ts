@@ -1,0 +1,56 @@
+import { TestScheduler } from 'rxjs/testing';
+import { watchAll, partsOf } from '../../src/query/watch-all.js';
+import type { WatchState } from '../../src/query/watch-state.js';
+import { FlowclientConnectionError } from '../../src/errors.js';
+
+const running = (queryId: string, completedParts: number, totalParts: number): WatchState => ({
+  status: 'executing', queryId, polls: 1, elapsedMs: 0, progress: { eligible: totalParts - completedParts, queued: 0, running: 1 },
+  completedParts, totalParts, stalled: false,
+});
+const done = (queryId: string, totalParts: number | null): WatchState => ({
+  status: 'completed', queryId, polls: 2, elapsedMs: 10, completedParts: totalParts, totalParts, resultRoute: `get/${queryId}`,
+});
+
+describe('watchAll (marbles)', () => {
+  let scheduler: TestScheduler;
+  beforeEach(() => (scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected))));
+
+  it('combines latest states, sums parts and completes when all are final', () => {
+    scheduler.run(({ cold, expectObservable }) => {
+      const a = cold('-a--b|', { a: running('a', 0, 2), b: done('a', 2) });
+      const b = cold('--a---b|', { a: running('b', 1, 3), b: done('b', 3) });
+      expectObservable(watchAll([a, b])).toBe('iAB-C-D|', {
+        i: { states: [undefined, undefined], completedParts: 0, totalParts: 2, done: false, error: null },
+        A: { states: [running('a', 0, 2), undefined], completedParts: 0, totalParts: 3, done: false, error: null },
+        B: { states: [running('a', 0, 2), running('b', 1, 3)], completedParts: 1, totalParts: 5, done: false, error: null },
+        C: { states: [done('a', 2), running('b', 1, 3)], completedParts: 3, totalParts: 5, done: false, error: null },
+        D: { states: [done('a', 2), done('b', 3)], completedParts: 5, totalParts: 5, done: true, error: null },
+      });
+    });
+  });
+
+  it('reports the first error and keeps watching the others', () => {
+    scheduler.run(({ cold, expectObservable }) => {
+      const error = new FlowclientConnectionError('boom', { status: 500 });
+      const a = cold('-#', undefined, error);
+      const b = cold('---a|', { a: done('b', null) });
+      expectObservable(watchAll([a, b])).toBe('ia-b|', {
+        i: jasmine.objectContaining({ done: false, error: null }),
+        a: jasmine.objectContaining({ done: false, error }),
+        b: { states: [undefined, done('b', null)], completedParts: 2, totalParts: 2, done: true, error },
+      });
+    });
+  });
+
+  it('is done at once for no queries', () => {
+    scheduler.run(({ expectObservable }) => {
+      expectObservable(watchAll([])).toBe('(i|)', { i: { states: [], completedParts: 0, totalParts: 0, done: true, error: null } });
+    });
+  });
+
+  it('counts an indeterminate query as 0 of 1 until it ends', () => {
+    const indeterminate: WatchState = { ...running('x', 0, 1), progress: null, completedParts: null, totalParts: null };
+    expect(partsOf(indeterminate)).toEqual([0, 1]);
+    expect(partsOf(done('x', null))).toEqual([1, 1]);
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * flowclient's result functions as cold observables: rows (`getJsonRows`, `getResult`...),
+ * GeoJSON and CSV. A truncated or malformed body fails with {@link ResultDecodeError}; partial
+ * rows are never passed off as a result.
+ * @module
+ */
+import type { AxiosResponse } from 'axios';
+import { map, switchMap, type Observable } from 'rxjs';
+import type { Connection } from '../connection.js';
+import { FlowclientConnectionError, ResultDecodeError } from '../errors.js';
+import { bodyField } from '../http/error-mapping.js';
+import { runQuery } from '../query/run-query.js';
+import type { QuerySpec } from '../specs/types.js';
+import { getResultLocationFromIdWhenReady, type WaitOptions } from './status.js';
+
+/** One row of a result: column name → value. */
+export type ResultRow = Record<string, unknown>;
+
+/** A GeoJSON Feature. */
+export interface Feature {
+  readonly type: 'Feature';
+  readonly geometry: unknown;
+  readonly properties: Record<string, unknown> | null;
+  readonly id?: string | number;
+}
+
+/** A GeoJSON FeatureCollection, as FlowAPI sends for `.geojson` results and geography. */
+export interface FeatureCollection {
+  readonly type: 'FeatureCollection';
+  readonly features: readonly Feature[];
+}
+
+/** Options of {@link getJsonRows}. */
+export interface LocationOptions {
+  /** The connection. */
+  readonly connection: Connection;
+  /** The result's route, e.g. `get/<id>` (from {@link getResultLocationFromIdWhenReady}). */
+  readonly location: string;
+}
+
+/** Options of the `get*Result` functions. */
+export interface QuerySpecOptions extends Omit<WaitOptions, 'queryId'> {
+  /** The query spec to run. */
+  readonly querySpec: QuerySpec;
+}
+
+/** "Could not get result. API returned with status code: <code>.[ Reason: <msg>]" unless 200. */
+export function expectOk(response: AxiosResponse, what = 'result'): AxiosResponse {
+  if (response.status === 200) return response;
+  const msg = bodyField(response.data, 'msg');
+  throw new FlowclientConnectionError(
+    `Could not get ${what}. API returned with status code: ${response.status}.${msg === undefined ? '' : ` Reason: ${msg}`}`,
+    { status: response.status, serverMessage: msg },
+  );
+}
+
+function decodeRows(response: AxiosResponse, location: string): ResultRow[] {
+  const body: unknown = response.data;
+  const rows = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['query_result'] : undefined;
+  if (!Array.isArray(rows)) throw undecodable(location, body);
+  return rows as ResultRow[];
+}
+
+function decodeFeatureCollection(response: AxiosResponse, location: string): FeatureCollection {
+  const body: unknown = response.data;
+  const ok = typeof body === 'object' && body !== null && Array.isArray((body as Record<string, unknown>)['features']);
+  if (!ok) throw undecodable(location, body);
+  return body as FeatureCollection;
+}
+
+function undecodable(location: string, body: unknown): ResultDecodeError {
+  const kind = typeof body === 'string' ? 'is not valid JSON (truncated or malformed)' : 'has no result in it';
+  return new ResultDecodeError(`The result at ${location} ${kind}.`, { status: 200, route: location });
+}
+
+/** The rows of a ready result (flowclient's `get_json_dataframe`, as plain objects). */
+export function getJsonRows({ connection, location }: LocationOptions): Observable<ResultRow[]> {
+  return connection.getUrl({ route: location }).pipe(
+    map((response) => decodeRows(expectOk(response), location)),
+  );
+}
+
+/** Wait for a query by id, then its rows. */
+export function getResultByQueryId({ connection, queryId, ...wait }: WaitOptions): Observable<ResultRow[]> {
+  return getResultLocationFromIdWhenReady({ connection, queryId, ...wait }).pipe(
+    switchMap((location) => getJsonRows({ connection, location })),
+  );
+}
+
+/** Wait for a query by id, then its result as GeoJSON (`<location>.geojson`). */
+export function getGeojsonResultByQueryId({ connection, queryId, ...wait }: WaitOptions): Observable<FeatureCollection> {
+  return getResultLocationFromIdWhenReady({ connection, queryId, ...wait }).pipe(
+    switchMap((location) => connection.getUrl({ route: `${location}.geojson` })),
+    map((response) => decodeFeatureCollection(expectOk(response), `get/${queryId}.geojson`)),
+  );
+}
+
+/** Wait for a query by id, then its result as CSV text (`<location>.csv`, FlowAPI 1.18+). */
+export function getCsvResultByQueryId({ connection, queryId, ...wait }: WaitOptions): Observable<string> {
+  return getResultLocationFromIdWhenReady({ connection, queryId, ...wait }).pipe(
+    switchMap((location) => connection.getUrl({ route: `${location}.csv`, responseType: 'text' })),
+    map((response) => String(expectOk(response).data)),
+  );
+}
+
+/** Run a query, wait, and give its rows (flowclient's `get_result`). */
+export function getResult({ connection, querySpec, ...wait }: QuerySpecOptions): Observable<ResultRow[]> {
+  return runQuery({ connection, querySpec }).pipe(switchMap((queryId) => getResultByQueryId({ connection, queryId, ...wait })));
+}
+
+/** Run a query, wait, and give its result as GeoJSON (flowclient's `get_geojson_result`). */
+export function getGeojsonResult({ connection, querySpec, ...wait }: QuerySpecOptions): Observable<FeatureCollection> {
+  return runQuery({ connection, querySpec }).pipe(switchMap((queryId) => getGeojsonResultByQueryId({ connection, queryId, ...wait })));
+}
+
+/** Run a query, wait, and give its result as CSV text. */
+export function getCsvResult({ connection, querySpec, ...wait }: QuerySpecOptions): Observable<string> {
+  return runQuery({ connection, querySpec }).pipe(switchMap((queryId) => getCsvResultByQueryId({ connection, queryId, ...wait })));
+}
+
+export { decodeFeatureCollection };

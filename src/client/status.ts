@@ -1,0 +1,70 @@
+/**
+ * flowclient's status functions as cold observables: `queryIsReady`, `getStatus`,
+ * `waitForQueryToBeReady`, `getResultLocationFromIdWhenReady`.
+ * @module
+ */
+import type { AxiosResponse } from 'axios';
+import { last, map, type Observable } from 'rxjs';
+import { NotFoundError, QueryFailedError } from '../errors.js';
+import { outcomeOfReply, type QueryStatus } from '../query/poll-outcome.js';
+import { pollQuery, type QueryIdOptions } from '../query/poll-query.js';
+import { watchQuery, type WatchOptions } from '../query/shared-watch.js';
+import type { CompletedState } from '../query/watch-state.js';
+
+export type { QueryIdOptions };
+
+/** A connection, a query id and polling options. */
+export interface WaitOptions extends QueryIdOptions, WatchOptions {}
+
+/**
+ * Is the query ready? (flowclient's `query_is_ready`): one poll, `ready` true on 303.
+ * A 404 fails with {@link NotFoundError}.
+ */
+export function queryIsReady({ connection, queryId }: QueryIdOptions): Observable<{ ready: boolean; response: AxiosResponse }> {
+  return connection.getUrl({ route: `poll/${queryId}` }).pipe(
+    map((response) => {
+      outcomeOfReply(response, queryId); // checks the reply (status known, body readable)
+      return { ready: response.status === 303, response };
+    }),
+  );
+}
+
+/**
+ * The query's status (flowclient's `get_status`): `completed`, `queued`, `executing`, or
+ * `not_running` when the server answers 404; `errored` / `cancelled` from FlowAPI's JSON 500.
+ * A 500 HTML page (FlowAPI 1.18's answer for an unknown id) fails with `FlowclientConnectionError`.
+ */
+export function getStatus(options: QueryIdOptions): Observable<QueryStatus> {
+  return pollQuery(options).pipe(map((outcome) => outcome.status));
+}
+
+/**
+ * Poll until the query is ready (flowclient's `wait_for_query_to_be_ready`): emits the
+ * completed state once, then completes. Fails with {@link QueryFailedError} when the query
+ * errored or was cancelled, {@link NotFoundError} when it is not running.
+ */
+export function waitForQueryToBeReady({ connection, queryId, ...watch }: WaitOptions): Observable<CompletedState> {
+  return watchQuery(connection, queryId, watch).pipe(
+    last(),
+    map((state) => {
+      if (state.status === 'completed') return state;
+      if (state.status === 'not_running') {
+        throw new NotFoundError('Query is not running.', { status: 404, route: `poll/${queryId}`, serverMessage: state.message });
+      }
+      if (state.status === 'errored' || state.status === 'cancelled') {
+        throw new QueryFailedError(`Query with id '${queryId}' ${state.status === 'errored' ? 'finished with an error' : 'was cancelled'}: ${state.message}`, {
+          status: 500, route: `poll/${queryId}`, serverMessage: state.message, serverStatus: state.status,
+        });
+      }
+      throw new QueryFailedError(`Query with id '${queryId}' stopped while ${state.status}.`);
+    }),
+  );
+}
+
+/**
+ * Wait until ready, then give the result's route (flowclient's
+ * `get_result_location_from_id_when_ready`): the 303's `Location` without `/api/<n>/`, e.g. `get/<id>`.
+ */
+export function getResultLocationFromIdWhenReady(options: WaitOptions): Observable<string> {
+  return waitForQueryToBeReady(options).pipe(map((state) => state.resultRoute));
+}

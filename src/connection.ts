@@ -1,0 +1,266 @@
+/**
+ * The reactive connection to a FlowAPI server: flowclient's `Connection`, with the token in a
+ * `BehaviorSubject` and every request a cold observable.
+ * @module
+ */
+import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import {
+  BehaviorSubject,
+  catchError,
+  defer,
+  distinctUntilChanged,
+  finalize,
+  from,
+  map,
+  of,
+  shareReplay,
+  switchMap,
+  take,
+  tap,
+  throwError,
+  type Observable,
+} from 'rxjs';
+import { AuthenticationError, isAuthenticationError } from './errors.js';
+import type { RequestContext } from './http/error-mapping.js';
+import { sendRequest, type HttpRequest } from './http/request.js';
+import { DEFAULT_RETRY, retryTransient, type RetryConfig } from './http/retry.js';
+import { httpsAgentFor, isNode } from './http/tls.js';
+import { readToken, type TokenInfo } from './token.js';
+import { APIQuery } from './query/api-query.js';
+import type { QuerySpec } from './specs/types.js';
+
+/** Where a new token comes from when FlowAPI says the current one has expired. */
+export type TokenRefresher = () => Observable<string> | PromiseLike<string>;
+
+/** Options of {@link connect}. */
+export interface ConnectOptions {
+  /** Base URL of the FlowAPI server, with scheme, e.g. `https://flowapi.example.org` (no `/api/0`). */
+  readonly url: string;
+  /** A JWT for this server, from FlowAuth. */
+  readonly token: string;
+  /** API version in request paths (`/api/<version>/`). @defaultValue 0 */
+  readonly apiVersion?: number;
+  /**
+   * Node only: path to a CA certificate (PEM) to trust, `true` for the system's roots, `false` to
+   * turn verification off (warns). In a browser the browser decides and this has no effect.
+   * @defaultValue true
+   */
+  readonly sslCertificate?: string | boolean;
+  /** Retry of transient failures (network, timeouts, 429, 502–504); `false` turns it off. @defaultValue {@link DEFAULT_RETRY} */
+  readonly retry?: Partial<RetryConfig> | false;
+  /** Per-request timeout in ms; 0 for none. @defaultValue 60000 */
+  readonly timeoutMs?: number;
+  /** Called on 401 "Token has expired": one refresh shared by all requests waiting, then one retry each. */
+  readonly tokenRefresher?: TokenRefresher;
+}
+
+/** Options of {@link Connection.getUrl}. */
+export interface GetUrlOptions {
+  /** Route relative to `/api/<version>/`, e.g. `poll/<id>`. */
+  readonly route: string;
+  /** JSON body (flowclient sends one on GET; FlowAPI ignores it). */
+  readonly data?: unknown;
+  /** Query-string parameters. */
+  readonly params?: Readonly<Record<string, string | number>>;
+  /** `json` (parsed when the body is JSON) or `text` (the raw body). @defaultValue 'json' */
+  readonly responseType?: 'json' | 'text';
+}
+
+/** Options of {@link Connection.postJson}. */
+export interface PostJsonOptions {
+  /** Route relative to `/api/<version>/`, e.g. `run`. */
+  readonly route: string;
+  /** The JSON body. */
+  readonly data: unknown;
+}
+
+const INSECURE_WARNING = 'Communications with this server are NOT SECURE.';
+
+/** A connection to one FlowAPI server for one (changeable) token. Create it with {@link connect}. */
+export class Connection {
+  /** Base URL of the server, without trailing slash. */
+  readonly url: string;
+  /** API version in request paths. */
+  readonly apiVersion: number;
+  /** The current token on every change, starting with the current one. */
+  readonly token$: Observable<string>;
+  /** The user of the current token on every change, starting with the current one. */
+  readonly user$: Observable<string>;
+  /** The retry settings in force, or `false`. */
+  readonly retry: RetryConfig | false;
+  /** Per-request timeout in ms (0 = none). */
+  readonly timeoutMs: number;
+
+  readonly #state: BehaviorSubject<TokenInfo>;
+  readonly #http: AxiosInstance;
+  readonly #refresher: TokenRefresher | undefined;
+  #refresh: Observable<string> | undefined;
+
+  /** Use {@link connect}, which checks its arguments. */
+  constructor(options: ConnectOptions) {
+    checkArguments(options);
+    this.url = options.url.replace(/\/+$/, '');
+    this.apiVersion = options.apiVersion ?? 0;
+    this.retry = options.retry === false ? false : { ...DEFAULT_RETRY, ...options.retry };
+    this.timeoutMs = options.timeoutMs ?? 60_000;
+    this.#refresher = options.tokenRefresher;
+    this.#state = new BehaviorSubject(readToken(options.token));
+    this.token$ = this.#state.pipe(map((s) => s.token));
+    this.user$ = this.#state.pipe(
+      map((s) => s.user),
+      distinctUntilChanged(),
+    );
+    const sslCertificate = options.sslCertificate ?? true;
+    if (!/^https:\/\//i.test(this.url)) console.warn(INSECURE_WARNING);
+    if (sslCertificate === false) console.warn(`TLS certificate verification is turned off for ${this.url}.`);
+    const httpsAgent = tlsAgent(sslCertificate);
+    this.#http = axios.create({
+      baseURL: `${this.url}/api/${this.apiVersion}/`,
+      // Redirects are never followed: the 303 from poll must be seen, and no token may follow a
+      // Location to another origin. Browsers use fetch with redirect 'manual' for this; Node, http.
+      adapter: isNode() ? 'http' : 'fetch',
+      maxRedirects: 0,
+      validateStatus: () => true,
+      timeout: this.timeoutMs,
+      ...(httpsAgent ? { httpsAgent } : {}),
+    });
+  }
+
+  /** The current token. */
+  get token(): string {
+    return this.#state.value.token;
+  }
+
+  /** The current token's user (`sub`, or `identity` for FlowAPI up to 1.17). */
+  get user(): string {
+    return this.#state.value.user;
+  }
+
+  /** When the current token expires, or `null` if it has no `exp`. */
+  get tokenExpiresAt(): Date | null {
+    return this.#state.value.expiresAt;
+  }
+
+  /**
+   * Replace the token. Every `token$`/`user$` subscriber sees it, and running streams use it
+   * from their next request on.
+   * @throws {@link FlowclientConnectionError} "Unable to decode token" or "Token does not contain
+   * user identity."; the previous token stays in place.
+   */
+  updateToken(token: string): void {
+    this.#state.next(readToken(token));
+  }
+
+  /**
+   * GET a route: a cold observable of the reply (200, 202 or 303; redirects are not followed in
+   * Node). Errors: {@link NotFoundError} (404), {@link AuthenticationError} (401, 422),
+   * {@link PermissionDeniedError} (403), {@link NetworkError}, else {@link FlowclientConnectionError}.
+   */
+  getUrl(options: GetUrlOptions): Observable<AxiosResponse> {
+    return this.#request({ kind: 'get', ...options });
+  }
+
+  /** POST JSON to a route: a cold observable of the 202 reply; other statuses map as {@link getUrl}'s. */
+  postJson(options: PostJsonOptions): Observable<AxiosResponse> {
+    return this.#request({ kind: 'post', route: options.route, data: options.data });
+  }
+
+  /** An unrun {@link APIQuery} for `spec` on this connection. */
+  makeApiQuery<S extends QuerySpec>(spec: S): APIQuery<S> {
+    return new APIQuery({ connection: this, parameters: spec });
+  }
+
+  /** `user@url v<apiVersion>`, as flowclient's repr. Never the token. */
+  toString(): string {
+    return `${this.user}@${this.url} v${this.apiVersion}`;
+  }
+
+  /** JSON form without the token. */
+  toJSON(): { url: string; apiVersion: number; user: string } {
+    return { url: this.url, apiVersion: this.apiVersion, user: this.user };
+  }
+
+  #request(request: HttpRequest): Observable<AxiosResponse> {
+    const ctx: RequestContext = { url: this.url, apiVersion: this.apiVersion, route: request.route };
+    const attempt = (token: string): Observable<AxiosResponse> => sendRequest(this.#http, request, token, ctx);
+    return defer(() => {
+      const token = this.token; // read at the moment of each attempt
+      return attempt(token).pipe(
+        catchError((error: unknown) =>
+          this.#refresher !== undefined && isExpiry(error)
+            ? this.#refreshedSince(token).pipe(switchMap((fresh) => attempt(fresh)))
+            : throwError(() => error),
+        ),
+      );
+    }).pipe(retryTransient(this.retry));
+  }
+
+  /** A token newer than `stale`: the current one if it already changed, else one shared refresh. */
+  #refreshedSince(stale: string): Observable<string> {
+    if (this.token !== stale) return of(this.token);
+    const refresher = this.#refresher;
+    if (refresher === undefined) return of(this.token);
+    this.#refresh ??= defer(() => from(refresher())).pipe(
+      take(1),
+      tap((token) => this.updateToken(token)),
+      catchError((error: unknown) =>
+        throwError(
+          () =>
+            new AuthenticationError(
+              `Token has expired and the token refresher failed: ${error instanceof Error ? error.message : 'no token'}`,
+              { status: 401, serverMessage: 'Token has expired', cause: error },
+            ),
+        ),
+      ),
+      finalize(() => (this.#refresh = undefined)),
+      shareReplay({ bufferSize: 1, refCount: false }),
+    );
+    return this.#refresh;
+  }
+}
+
+function tlsAgent(sslCertificate: string | boolean): ReturnType<typeof httpsAgentFor> {
+  try {
+    return httpsAgentFor(sslCertificate);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new TypeError(`connect: sslCertificate could not be read (${reason})`);
+  }
+}
+
+function isExpiry(error: unknown): boolean {
+  return isAuthenticationError(error) && error.status === 401 && error.serverMessage === 'Token has expired';
+}
+
+function checkArguments(options: ConnectOptions): void {
+  if (typeof options !== 'object' || options === null) throw new TypeError('connect: options object required');
+  const { url, token, apiVersion } = options;
+  if (typeof url !== 'string' || url === '') throw new TypeError('connect: url is required');
+  if (!/^https?:\/\/[^/\s]+/i.test(url)) {
+    throw new TypeError(`connect: url must start with http:// or https:// and a host (got "${url}")`);
+  }
+  if (/\/api\/\d+\/?$/.test(url)) {
+    throw new TypeError(`connect: url must be the server's base URL, without /api/<version> (got "${url}")`);
+  }
+  if (typeof token !== 'string' || token.trim() === '') throw new TypeError('connect: token must be a non-empty string');
+  if (apiVersion !== undefined && !(Number.isInteger(apiVersion) && apiVersion >= 0)) {
+    throw new TypeError(`connect: apiVersion must be a non-negative integer (got ${String(apiVersion)})`);
+  }
+  if (options.timeoutMs !== undefined && !(Number.isFinite(options.timeoutMs) && options.timeoutMs >= 0)) {
+    throw new TypeError(`connect: timeoutMs must be a non-negative number of ms (got ${String(options.timeoutMs)})`);
+  }
+}
+
+/**
+ * Connect to a FlowAPI server. Nothing is sent until a request is subscribed to.
+ * @throws TypeError naming the bad argument (missing or schemeless `url`, empty `token`,
+ * negative or fractional `apiVersion`); {@link FlowclientConnectionError} for an undecodable token.
+ * @example
+ * ```ts
+ * const conn = connect({ url: 'https://flowapi.example.org', token });
+ * conn.getUrl({ route: 'available_dates' }).subscribe((r) => console.log(r.data));
+ * ```
+ */
+export function connect(options: ConnectOptions): Connection {
+  return new Connection(options);
+}

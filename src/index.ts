@@ -1,0 +1,77 @@
+/**
+ * flowclient-rx: a TypeScript + RxJS client for FlowKit's FlowAPI.
+ * @packageDocumentation
+ */
+export { connect, Connection } from './connection.js';
+export type { ConnectOptions, GetUrlOptions, PostJsonOptions, TokenRefresher } from './connection.js';
+export { readToken } from './token.js';
+export type { TokenInfo } from './token.js';
+
+export {
+  FlowclientError,
+  FlowclientConnectionError,
+  NetworkError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  QuerySpecError,
+  ResultDecodeError,
+  QueryFailedError,
+  isFlowclientError,
+  isFlowclientConnectionError,
+  isNetworkError,
+  isAuthenticationError,
+  isPermissionDeniedError,
+  isNotFoundError,
+  isQuerySpecError,
+  isResultDecodeError,
+  isQueryFailedError,
+} from './errors.js';
+export type { FlowclientErrorDetails } from './errors.js';
+
+export { DEFAULT_RETRY, TRANSIENT_STATUSES, backoffDelay, isTransient, retryTransient } from './http/retry.js';
+export type { RetryConfig, RetryOptions } from './http/retry.js';
+
+export { runQuery, queryIdOf } from './query/run-query.js';
+export type { RunQueryOptions } from './query/run-query.js';
+export { pollQuery } from './query/poll-query.js';
+export type { QueryIdOptions } from './query/poll-query.js';
+export { queryIsReady, getStatus, waitForQueryToBeReady, getResultLocationFromIdWhenReady } from './client/status.js';
+export type { WaitOptions } from './client/status.js';
+export {
+  getJsonRows,
+  getResultByQueryId,
+  getGeojsonResultByQueryId,
+  getCsvResultByQueryId,
+  getResult,
+  getGeojsonResult,
+  getCsvResult,
+} from './client/results.js';
+export type { ResultRow, Feature, FeatureCollection, LocationOptions, QuerySpecOptions } from './client/results.js';
+export { getGeography, getAvailableDates, getAvailableQaChecks, getQaCheckOutcomes, getQaCheckOutcome } from './client/metadata.js';
+export type {
+  ConnectionOptions,
+  GeographyOptions,
+  EventTypesOptions,
+  QaCheck,
+  QaCheckOutcome,
+  QaCheckOutcomesOptions,
+  QaCheckOutcomeOptions,
+} from './client/metadata.js';
+
+export { APIQuery } from './query/api-query.js';
+export type { APIQueryOptions, GetResultOptions, ResultFormat, ResultFormats } from './query/api-query.js';
+export { FINAL_STATUSES, isFinal, outcomeOfReply, outcomeOfFailure, routeFromLocation } from './query/poll-outcome.js';
+export type { QueryStatus, Progress, PollOutcome } from './query/poll-outcome.js';
+export { DEFAULT_POLL_SCHEDULE, pollDelay, pollSchedule } from './query/poll-schedule.js';
+export type { PollSchedule } from './query/poll-schedule.js';
+export { reduceWatch } from './query/watch-state.js';
+export type { WatchState, RunningState, CompletedState, EndedState, WatchBase } from './query/watch-state.js';
+export { statusStream, ridePollFailures } from './query/status-stream.js';
+export type { StatusStreamOptions } from './query/status-stream.js';
+export { watchQuery, DEFAULT_STALL_AFTER_MS } from './query/shared-watch.js';
+export type { WatchOptions } from './query/shared-watch.js';
+export { watchAll, partsOf } from './query/watch-all.js';
+export type { DashboardState, Watchable } from './query/watch-all.js';
+
+export * from './specs/index.js';

@@ -1,0 +1,138 @@
+/**
+ * `APIQuery`: a query spec bound to a connection, as flowclient's `APIQuery`, with every
+ * operation a cold observable and the query's life as one stream of states.
+ * @module
+ */
+import { catchError, defer, of, switchMap, tap, throwError, type Observable } from 'rxjs';
+import type { Connection } from '../connection.js';
+import { NotFoundError, isNotFoundError } from '../errors.js';
+import type { QuerySpec } from '../specs/types.js';
+import { getStatus, waitForQueryToBeReady } from '../client/status.js';
+import {
+  getCsvResultByQueryId,
+  getGeojsonResultByQueryId,
+  getResultByQueryId,
+  type FeatureCollection,
+  type ResultRow,
+} from '../client/results.js';
+import type { QueryStatus } from './poll-outcome.js';
+import { watchQuery, type WatchOptions } from './shared-watch.js';
+import type { CompletedState, WatchState } from './watch-state.js';
+import { runQuery } from './run-query.js';
+
+/** Options of the {@link APIQuery} constructor. */
+export interface APIQueryOptions<S extends QuerySpec> {
+  /** The connection to run on. */
+  readonly connection: Connection;
+  /** The query spec. */
+  readonly parameters: S;
+}
+
+/** Result formats and what each gives. */
+export interface ResultFormats {
+  /** Rows as objects (flowclient's `pandas` format). */
+  json: ResultRow[];
+  /** A GeoJSON FeatureCollection. */
+  geojson: FeatureCollection;
+  /** CSV text (FlowAPI 1.18+). */
+  csv: string;
+}
+
+/** A result format. */
+export type ResultFormat = keyof ResultFormats;
+
+/** Options of {@link APIQuery.getResult}. */
+export interface GetResultOptions<F extends ResultFormat> extends WatchOptions {
+  /** `json` (rows), `geojson` or `csv`. @defaultValue 'json' */
+  readonly format?: F;
+}
+
+const FORMATS: readonly ResultFormat[] = ['json', 'geojson', 'csv'];
+
+/** A query spec bound to a connection. Nothing is sent until one of its observables is subscribed. */
+export class APIQuery<S extends QuerySpec = QuerySpec> {
+  /** A copy of the spec this query runs. */
+  readonly parameters: S;
+  /** The connection it runs on. */
+  readonly connection: Connection;
+  #queryId: string | undefined;
+
+  constructor({ connection, parameters }: APIQueryOptions<S>) {
+    this.connection = connection;
+    this.parameters = { ...parameters };
+  }
+
+  /** The server's id for this query once run, else `undefined`. */
+  get queryId(): string | undefined {
+    return this.#queryId;
+  }
+
+  /** Run the query: a cold observable of its id, which is also kept as {@link queryId}. */
+  run(): Observable<string> {
+    return runQuery({ connection: this.connection, querySpec: this.parameters }).pipe(tap((id) => (this.#queryId = id)));
+  }
+
+  /** One status reading: `not_running` if never run, else the server's (see `getStatus`). */
+  status(): Observable<QueryStatus> {
+    return defer(() => (this.#queryId === undefined ? of<QueryStatus>('not_running') : getStatus({ connection: this.connection, queryId: this.#queryId })));
+  }
+
+  /**
+   * Wait until the result is ready: emits the completed state once.
+   * Fails with {@link NotFoundError} "Query is not running." if never run.
+   */
+  waitUntilReady(options: WatchOptions = {}): Observable<CompletedState> {
+    return defer(() =>
+      this.#queryId === undefined
+        ? throwError(() => new NotFoundError('Query is not running.'))
+        : waitForQueryToBeReady({ connection: this.connection, queryId: this.#queryId, ...options }),
+    );
+  }
+
+  /**
+   * The query's life as one stream of states (queued/executing with progress, then completed,
+   * errored, cancelled or not_running), completing after the final one. Runs the query first if
+   * it has no id. Shared: every watcher of the same query on the same connection shares one poll loop.
+   */
+  watch(options: WatchOptions = {}): Observable<WatchState> {
+    return this.#idOrRun().pipe(switchMap((id) => watchQuery(this.connection, id, options)));
+  }
+
+  /**
+   * The result, once: rows (`json`), a FeatureCollection (`geojson`) or CSV text (`csv`). Runs
+   * the query first when it has no id, or again when the server no longer knows it.
+   * @throws TypeError for an unknown format, before anything is sent.
+   */
+  getResult<F extends ResultFormat = 'json'>(options: GetResultOptions<F> = {}): Observable<ResultFormats[F]> {
+    const { format = 'json' as F, ...watch } = options;
+    if (!FORMATS.includes(format)) {
+      throw new TypeError(`Invalid format: '${String(format)}'. Expected one of 'json', 'geojson', 'csv'.`);
+    }
+    const fetch = (queryId: string): Observable<ResultFormats[F]> => {
+      const args = { connection: this.connection, queryId, ...watch };
+      const byFormat: { [K in ResultFormat]: () => Observable<ResultFormats[K]> } = {
+        json: () => getResultByQueryId(args),
+        geojson: () => getGeojsonResultByQueryId(args),
+        csv: () => getCsvResultByQueryId(args),
+      };
+      return byFormat[format]() as Observable<ResultFormats[F]>;
+    };
+    return defer(() =>
+      this.#queryId === undefined
+        ? this.run().pipe(switchMap(fetch))
+        : fetch(this.#queryId).pipe(
+            catchError((error: unknown) => (isNotFoundError(error) ? this.run().pipe(switchMap(fetch)) : throwError(() => error))),
+          ),
+    );
+  }
+
+  /** `<APIQuery connection=<user@url vN>, parameters=<spec>>`. */
+  toString(): string {
+    return `<APIQuery connection=${this.connection.toString()}, parameters=${JSON.stringify(this.parameters)}>`;
+  }
+
+  #idOrRun(): Observable<string> {
+    return defer(() => (this.#queryId === undefined ? this.run() : of(this.#queryId)));
+  }
+}
+

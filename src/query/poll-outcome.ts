@@ -1,0 +1,104 @@
+/**
+ * What one poll says about a query: FlowAPI's poll replies and failures, classified.
+ * @module
+ */
+import type { AxiosResponse } from 'axios';
+import { FlowclientConnectionError, isFlowclientError, isNotFoundError } from '../errors.js';
+import { bodyField, jsonBody } from '../http/error-mapping.js';
+
+/** A query's status as the client reports it (flowclient's strings plus FlowAPI's final states). */
+export type QueryStatus = 'queued' | 'executing' | 'completed' | 'errored' | 'cancelled' | 'not_running';
+
+/** Statuses after which a query's state no longer changes by itself. */
+export const FINAL_STATUSES: readonly QueryStatus[] = ['completed', 'errored', 'cancelled', 'not_running'];
+
+/** FlowAPI's progress object: sub-queries not yet stored, and how many of those are queued or running. */
+export interface Progress {
+  /** Sub-queries (including the query itself) not yet stored. */
+  readonly eligible: number;
+  /** How many of those are queued. */
+  readonly queued: number;
+  /** How many of those are running. */
+  readonly running: number;
+}
+
+/** One poll's reading. */
+export interface PollOutcome {
+  /** The query's status. */
+  readonly status: QueryStatus;
+  /** Progress, or `null` when the server sends none (FlowAPI ≤ 1.17) or the query is final. */
+  readonly progress: Progress | null;
+  /** The server's text (`msg`), empty when it sent none. */
+  readonly message: string;
+  /** Route of the result once completed (from the 303's `Location`, else `get/<id>`). */
+  readonly resultRoute?: string;
+}
+
+/** True once the status will not change by itself. */
+export function isFinal(status: QueryStatus): boolean {
+  return FINAL_STATUSES.includes(status);
+}
+
+function readProgress(body: unknown): Progress | null {
+  const json = jsonBody(body);
+  if (typeof json !== 'object' || json === null) return null;
+  const progress = (json as Record<string, unknown>)['progress'];
+  if (typeof progress !== 'object' || progress === null) return null;
+  const { eligible, queued, running } = progress as Record<string, unknown>;
+  return typeof eligible === 'number' && typeof queued === 'number' && typeof running === 'number'
+    ? { eligible, queued, running }
+    : null;
+}
+
+/** Strip `/api/<n>/` from a server-relative `Location`, giving a route (`/api/0/get/x` → `get/x`). */
+export function routeFromLocation(location: unknown): string | undefined {
+  if (typeof location !== 'string' || location === '') return undefined;
+  const path = location.replace(/^https?:\/\/[^/]+/i, '');
+  const match = /(?:^|\/)api\/\d+\/(.+)$/.exec(path);
+  return match?.[1] ?? path.replace(/^\//, '');
+}
+
+/**
+ * Classify a poll reply: 303 → completed (result route from `Location`), 202 → the body's
+ * `queued`/`executing` with progress.
+ * @throws {@link FlowclientConnectionError} "No status reported." or an unknown status string.
+ */
+export function outcomeOfReply(response: Pick<AxiosResponse, 'status' | 'data' | 'headers'>, queryId: string): PollOutcome {
+  if (response.status === 303) {
+    const resultRoute = routeFromLocation((response.headers as Record<string, unknown>)['location']) ?? `get/${queryId}`;
+    return { status: 'completed', progress: null, message: '', resultRoute };
+  }
+  if (response.status !== 202) {
+    throw new FlowclientConnectionError(
+      `Something went wrong: unexpected reply to poll. API returned with status code: ${response.status}`,
+      { status: response.status, route: `poll/${queryId}` },
+    );
+  }
+  const status = bodyField(response.data, 'status');
+  const message = bodyField(response.data, 'msg') ?? '';
+  if (status === undefined) {
+    // FlowAPI ≤ 1.9 sent no status while running; a 202 still means "not ready yet".
+    if (typeof jsonBody(response.data) === 'object') return { status: 'executing', progress: readProgress(response.data), message };
+    throw new FlowclientConnectionError('No status reported.', { status: 202, route: `poll/${queryId}` });
+  }
+  if (status !== 'queued' && status !== 'executing') {
+    throw new FlowclientConnectionError(`Unknown query status '${status}' in the reply to poll.`, {
+      status: 202, route: `poll/${queryId}`, serverStatus: status,
+    });
+  }
+  return { status, progress: readProgress(response.data), message };
+}
+
+/**
+ * Classify a failed poll that still says something about the query: 404 → `not_running`
+ * (FlowAPI cannot tell known, reset or unknown ids apart); 500 with a JSON status `errored` or
+ * `cancelled` → that status. Anything else (including a 500 HTML page) → `null`: a real error.
+ */
+export function outcomeOfFailure(error: unknown): PollOutcome | null {
+  if (isNotFoundError(error)) return { status: 'not_running', progress: null, message: error.serverMessage ?? '' };
+  if (isFlowclientError(error) && error.status === 500) {
+    const status = error.serverStatus;
+    if (status === 'errored' || status === 'cancelled') return { status, progress: null, message: error.serverMessage ?? '' };
+  }
+  return null;
+}

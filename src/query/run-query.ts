@@ -1,0 +1,44 @@
+/**
+ * Running a query: `POST run` and reading the new query's id.
+ * @module
+ */
+import type { AxiosResponse } from 'axios';
+import { map, type Observable } from 'rxjs';
+import type { Connection } from '../connection.js';
+import { FlowclientConnectionError } from '../errors.js';
+import { bodyField } from '../http/error-mapping.js';
+import type { QuerySpec } from '../specs/types.js';
+
+/** Options of {@link runQuery}. */
+export interface RunQueryOptions {
+  /** The connection to run on. */
+  readonly connection: Connection;
+  /** The query spec, as built by the spec builders. */
+  readonly querySpec: QuerySpec;
+}
+
+/**
+ * The query id of a `run` reply: the last segment of its `Location` header
+ * (`/api/0/poll/<id>`), else the `query_id` of a FlowAPI 1.18 body.
+ * @throws {@link FlowclientConnectionError} when the reply carries neither.
+ */
+export function queryIdOf(response: Pick<AxiosResponse, 'headers' | 'data' | 'status'>): string {
+  const location = (response.headers as Record<string, unknown>)['location'];
+  const fromLocation = typeof location === 'string' ? location.split('/').filter(Boolean).pop() : undefined;
+  const id = fromLocation ?? bodyField(response.data, 'query_id');
+  if (id === undefined || id === '') {
+    throw new FlowclientConnectionError(
+      `Error running the query: ${bodyField(response.data, 'msg') ?? 'no query id in the reply'}. Status code: ${response.status}.`,
+      { status: response.status, route: 'run' },
+    );
+  }
+  return id;
+}
+
+/**
+ * Run a query (flowclient's `run_query`): a cold observable of its id. Posting the same spec
+ * twice gives the same id without a second run, so retries are safe.
+ */
+export function runQuery({ connection, querySpec }: RunQueryOptions): Observable<string> {
+  return connection.postJson({ route: 'run', data: querySpec }).pipe(map(queryIdOf));
+}
