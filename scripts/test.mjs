@@ -22,7 +22,8 @@ const checks = [
 for (const [name, check] of checks) {
   const ok = check() === 0;
   console.log(`${name}: ${ok ? 'ok' : 'FAILED'}`);
-  ok ? passed++ : failed++;
+  if (ok) passed++;
+  else failed++;
 }
 for (const [name, cmd, args] of [
   ['karma', 'npx', ['karma', 'start', 'karma.conf.js']],

@@ -224,7 +224,7 @@ function tlsAgent(sslCertificate: string | boolean): ReturnType<typeof httpsAgen
     return httpsAgentFor(sslCertificate);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new TypeError(`connect: sslCertificate could not be read (${reason})`);
+    throw new TypeError(`connect: sslCertificate could not be read (${reason})`, { cause: error });
   }
 }
 

@@ -12,7 +12,7 @@ const ctx = { url: 'https://flowapi.example', apiVersion: 0, route: 'poll/abc' }
 const reply = (status: number, data: unknown, headers: Record<string, string> = {}) => ({ status, data, headers });
 
 describe('replyError', () => {
-  const rows: Array<[string, ReplyKind, number, unknown, Function, string]> = [
+  const rows: Array<[string, ReplyKind, number, unknown, new (...args: never[]) => Error, string]> = [
     ['404', 'get', 404, { msg: 'x' }, NotFoundError, 'https://flowapi.example/api/0/poll/abc not found.'],
     ['401 with msg', 'get', 401, { msg: 'Token has expired' }, AuthenticationError, 'Token has expired'],
     ['422 with msg', 'get', 422, { msg: 'Signature verification failed' }, AuthenticationError, 'Signature verification failed'],

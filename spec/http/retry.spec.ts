@@ -69,7 +69,7 @@ describe('retryTransient (marbles)', () => {
   });
 
   it("waits at least the server's Retry-After", () => {
-    scheduler.run(({ cold, expectObservable }) => {
+    scheduler.run(({ expectObservable }) => {
       const busy = new FlowclientConnectionError('slow down', { status: 429, retryAfterMs: 1000 });
       let attempts = 0;
       const source = defer(() => (++attempts === 1 ? throwError(() => busy) : of('ok')));
