@@ -16,12 +16,18 @@ export interface LiveStatusOptions {
   readonly pollInterval?: number;
 }
 
-const describe = (state: WatchState | undefined): string => {
+function describe(state: WatchState | undefined): string {
   if (state === undefined) return 'starting';
-  if (state.status === 'queued' || state.status === 'executing') return `${state.status}${state.stalled ? ' (stalled)' : ''}`;
-  if (state.status === 'completed') return 'completed';
-  return `${state.status}: ${state.message}`;
-};
+  switch (state.status) {
+    case 'queued':
+    case 'executing':
+      return `${state.status}${state.stalled ? ' (stalled)' : ''}`;
+    case 'completed':
+      return 'completed';
+    default:
+      return `${state.status}: ${state.message}`;
+  }
+}
 
 /** Watch `queries` until all are final, drawing their progress; resolves with the last dashboard state. */
 export async function showLiveStatus(queries: readonly APIQuery[], options: LiveStatusOptions = {}): Promise<DashboardState> {

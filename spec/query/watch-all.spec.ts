@@ -1,6 +1,6 @@
 import { TestScheduler } from 'rxjs/testing';
 import { watchAll, partsOf } from '../../src/query/watch-all.js';
-import type { WatchState } from '../../src/query/watch-state.js';
+import type { RunningState, WatchState } from '../../src/query/watch-state.js';
 import { FlowclientConnectionError } from '../../src/errors.js';
 
 const running = (queryId: string, completedParts: number, totalParts: number): WatchState => ({
@@ -32,7 +32,7 @@ describe('watchAll (marbles)', () => {
   it('reports the first error and keeps watching the others', () => {
     scheduler.run(({ cold, expectObservable }) => {
       const error = new FlowclientConnectionError('boom', { status: 500 });
-      const a = cold('-#', undefined, error);
+      const a = cold<WatchState>('-#', undefined, error);
       const b = cold('---a|', { a: done('b', null) });
       expectObservable(watchAll([a, b])).toBe('ia-b|', {
         i: jasmine.objectContaining({ done: false, error: null }),
@@ -49,7 +49,7 @@ describe('watchAll (marbles)', () => {
   });
 
   it('counts an indeterminate query as 0 of 1 until it ends', () => {
-    const indeterminate: WatchState = { ...running('x', 0, 1), progress: null, completedParts: null, totalParts: null };
+    const indeterminate: WatchState = { ...(running('x', 0, 1) as RunningState), progress: null, completedParts: null, totalParts: null };
     expect(partsOf(indeterminate)).toEqual([0, 1]);
     expect(partsOf(done('x', null))).toEqual([1, 1]);
   });

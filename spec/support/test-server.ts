@@ -21,7 +21,8 @@ export interface BrowserTestServer {
 export interface ServerCounters {
   requests: Record<string, number>;
   polls: Record<string, number>;
-  [key: string]: unknown;
+  runs: Record<string, number>;
+  total: number;
 }
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
