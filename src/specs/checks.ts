@@ -1,0 +1,144 @@
+/**
+ * Build-time checks of builder options, driven by the field descriptors of `fields.ts`, and the
+ * one shared helper that turns the common option groups into their JSON keys. A failure throws
+ * `QuerySpecError(builder, field, value, allowed)` before anything is sent. Checks follow what
+ * FlowAPI accepts (numbers may also be numeric strings, as FlowAPI's schema coerces them), so a
+ * check never rejects a value the server would take.
+ * @module
+ */
+import { QuerySpecError } from '../errors.js';
+import type { BuilderDescriptor, CommonOptions, EventFilterOptions, FieldDescriptor, FieldType, GeoOptions } from './fields.js';
+import type { CommonJson, EventFilterJson, GeoJson, HoursJson, HoursRange } from './types.js';
+
+/** Throw the `QuerySpecError` of a rejected option. */
+export function fail(builder: string, field: string, value: unknown, allowed: string): never {
+  throw new QuerySpecError(builder, field, value, allowed);
+}
+
+const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The number a JSON number or numeric string stands for, if finite (FlowAPI's float fields accept both). */
+export function toNumber(value: unknown): number | undefined {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(value) ? Number(value) : NaN;
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** The integer a JSON number or integer string stands for, if it is one (FlowAPI's integer fields accept both). */
+export function toInteger(value: unknown): number | undefined {
+  if (typeof value === 'string' && !/^\s*[+-]?\d+\s*$/.test(value)) return undefined;
+  const n = toNumber(value);
+  return n !== undefined && Number.isInteger(n) ? n : undefined;
+}
+
+const inBounds = (n: number | undefined, min?: number, max?: number, exclusive = false): boolean =>
+  n !== undefined &&
+  (min === undefined || (exclusive ? n > min : n >= min)) &&
+  (max === undefined || (exclusive ? n < max : n <= max));
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2})(?::(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
+
+/** Whether `value` is a real calendar date `YYYY-MM-DD`, optionally followed by a valid ISO time when `withTime`. */
+export function isIsoDate(value: unknown, withTime: boolean): value is string {
+  if (typeof value !== 'string') return false;
+  const m = (withTime ? DATE_TIME : DATE).exec(value);
+  if (!m) return false;
+  const [year, month, day, hour = '0', minute = '0', second = '0'] = m.slice(1);
+  const y = Number(year);
+  const mo = Number(month);
+  const d = Number(day);
+  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth && Number(hour) <= 23 && Number(minute) <= 59 && Number(second) <= 59;
+}
+
+const hasKindIn = (value: unknown, kinds: readonly string[]): boolean =>
+  isRecord(value) && typeof value['query_kind'] === 'string' && kinds.includes(value['query_kind']);
+
+/** Whether `value` is a value of `type` (not null: nullability is the descriptor's business). */
+export function matchesFieldType(type: FieldType, value: unknown): boolean {
+  switch (type.kind) {
+    case 'date':
+      return isIsoDate(value, type.withTime);
+    case 'enum':
+      return typeof value === 'string' && type.values.includes(value);
+    case 'enumList':
+      return Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string' && type.values.includes(v));
+    case 'hours':
+      return Array.isArray(value) && value.length === 2 && value.every((h) => inBounds(toInteger(h), type.min, type.max));
+    case 'integer':
+      return inBounds(toInteger(value), type.min);
+    case 'number':
+      return inBounds(toNumber(value), type.min, type.max, type.exclusive);
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'string':
+      return typeof value === 'string';
+    case 'subscriberSubset':
+      return (typeof value === 'string' && value.length > 0) || (isRecord(value) && typeof value['query_kind'] === 'string');
+    case 'query':
+      return hasKindIn(value, type.queryKinds);
+    case 'queryList':
+      return Array.isArray(value) && value.length > 0 && value.every((v) => hasKindIn(v, type.queryKinds));
+    case 'numberList':
+      return Array.isArray(value) && value.length === type.length && value.every((v) => inBounds(toNumber(v), type.min, type.max));
+    case 'numberMap':
+      return isRecord(value) && Object.entries(value).every(([k, v]) => type.keys.includes(k) && inBounds(toNumber(v), type.min, type.max));
+    case 'geometryMap':
+      return isRecord(value) && Object.values(value).every(isRecord);
+    case 'bins':
+      return Array.isArray(value) ? value.every((v) => toNumber(v) !== undefined) : toInteger(value) !== undefined;
+    case 'range': {
+      if (!Array.isArray(value) || value.length !== 2) return false;
+      const [lower, upper] = value.map(toNumber);
+      return lower !== undefined && upper !== undefined && lower < upper;
+    }
+  }
+}
+
+/** Check one option against its descriptor; throws `QuerySpecError` naming the builder, field, value and what is allowed. */
+export function checkField(builder: string, field: FieldDescriptor, value: unknown): void {
+  if (value === undefined) {
+    if (field.required) fail(builder, field.name, value, field.allowed);
+    return;
+  }
+  if (value === null ? !field.nullable : !matchesFieldType(field.type, value)) fail(builder, field.name, value, field.allowed);
+}
+
+/**
+ * Check a builder's options object: it is an object, has no unknown options, and every option
+ * matches its descriptor. Throws the first `QuerySpecError` found.
+ */
+export function checkOptions(descriptor: BuilderDescriptor, options: unknown): void {
+  const { builder, fields } = descriptor;
+  if (!isRecord(options)) fail(builder, 'options', options, 'an options object');
+  const known = new Set(fields.map((f) => f.name));
+  for (const [name, value] of Object.entries(options)) {
+    if (!known.has(name) && value !== undefined) fail(builder, name, value, `no such option; options are ${[...known].join(', ')}`);
+  }
+  for (const f of fields) checkField(builder, f, options[f.name]);
+}
+
+/** `hours: [start, end]` as sent: `{start_hour, end_hour}`, or `null` when unset. */
+export function hoursJson(hours: HoursRange | null | undefined): HoursJson | null {
+  return hours == null ? null : { start_hour: hours[0], end_hour: hours[1] };
+}
+
+/** `event_types` and `subscriber_subset` as sent (`null` when unset). */
+export function eventFilterJson(options: EventFilterOptions): EventFilterJson {
+  return { event_types: options.eventTypes ?? null, subscriber_subset: options.subscriberSubset ?? null };
+}
+
+/** flowclient's common optional group as sent: `event_types`, `subscriber_subset`, `hours`. */
+export function commonJson(options: CommonOptions): CommonJson {
+  return { ...eventFilterJson(options), hours: hoursJson(options.hours) };
+}
+
+/** flowclient's geo optional group as sent: `mapping_table`, `geom_table`, `geom_table_join_column`. */
+export function geoJson(options: GeoOptions): GeoJson {
+  return {
+    mapping_table: options.mappingTable ?? null,
+    geom_table: options.geomTable ?? null,
+    geom_table_join_column: options.geomTableJoinColumn ?? null,
+  };
+}

@@ -1,0 +1,209 @@
+/**
+ * Locations derived from other location queries: location visits, majority and coalesced
+ * locations, and mobility classification (flowclient's `location_visits_spec`,
+ * `majority_location_spec`, `coalesced_location_spec`, `mobility_classification_spec`).
+ * @module
+ */
+import { checkOptions } from './checks.js';
+import { entry, field, type BuilderDescriptor } from './fields.js';
+import { COALESCED_LOCATION_KINDS, LOCATION_WEIGHTS_KINDS, MAJORITY_LOCATION_KINDS, VISITABLE_LOCATION_KINDS } from './kinds.js';
+import type { SamplingKey, VisitableLocationSpec } from './types.js';
+import { DEFAULTS } from './values.js';
+
+/** Options of {@link locationVisitsSpec}. */
+export interface LocationVisitsOptions {
+  /** Daily or modal locations whose visits are counted (at least one, same aggregation unit). */
+  readonly locations: readonly VisitableLocationSpec[];
+}
+
+/** A `location_visits` spec: per subscriber, each location and how many of the given locations it was. */
+export interface LocationVisitsSpec extends SamplingKey {
+  /** The kind. */
+  readonly query_kind: 'location_visits';
+  /** The daily or modal locations. */
+  readonly locations: readonly VisitableLocationSpec[];
+}
+
+/** Options of {@link majorityLocationSpec}. */
+export interface MajorityLocationOptions {
+  /** Weights of each subscriber's locations: a `location_visits` spec. */
+  readonly subscriberLocationWeights: LocationVisitsSpec;
+  /** A subscriber whose weights sum to less than this needs a location of weight above half of it. @defaultValue 0 */
+  readonly minimumTotalWeight?: number | undefined;
+  /** Keep subscribers without a majority location, with a null location. @defaultValue false */
+  readonly includeUnlocatable?: boolean | undefined;
+}
+
+/** A `majority_location` spec: each subscriber's location holding more than half their total weight. */
+export interface MajorityLocationSpec extends SamplingKey {
+  /** The kind. */
+  readonly query_kind: 'majority_location';
+  /** The location weights. */
+  readonly subscriber_location_weights: LocationVisitsSpec;
+  /** Minimum total weight. */
+  readonly minimum_total_weight: number;
+  /** Keep unlocatable subscribers. */
+  readonly include_unlocatable: boolean;
+}
+
+/** Options of {@link coalescedLocationSpec}. */
+export interface CoalescedLocationOptions {
+  /** Location used when a subscriber has one. */
+  readonly preferredLocation: MajorityLocationSpec;
+  /** Location used otherwise, if its weight reaches `weightThreshold`. */
+  readonly fallbackLocation: MajorityLocationSpec;
+  /** Weights filtering the fallback location: a `location_visits` spec. */
+  readonly subscriberLocationWeights: LocationVisitsSpec;
+  /** Minimum weight of a fallback location (integer). */
+  readonly weightThreshold: number;
+}
+
+/** A `coalesced_location` spec: the preferred location, else a sufficiently weighted fallback location. */
+export interface CoalescedLocationSpec extends SamplingKey {
+  /** The kind. */
+  readonly query_kind: 'coalesced_location';
+  /** Preferred location. */
+  readonly preferred_location: MajorityLocationSpec;
+  /** Fallback location. */
+  readonly fallback_location: MajorityLocationSpec;
+  /** Weights filtering the fallback. */
+  readonly subscriber_location_weights: LocationVisitsSpec;
+  /** Minimum fallback weight. */
+  readonly weight_threshold: number;
+}
+
+/** Options of {@link mobilityClassificationSpec}. */
+export interface MobilityClassificationOptions {
+  /** Reference locations of consecutive periods, oldest first (at least one, same aggregation unit). */
+  readonly locations: readonly CoalescedLocationSpec[];
+  /** Consecutive periods at one location for a subscriber to count as `stable` (integer). */
+  readonly stayLengthThreshold: number;
+}
+
+/** A `mobility_classification` spec: labels each subscriber unlocated, irregular, not_always_locatable, mobile or stable. */
+export interface MobilityClassificationSpec extends SamplingKey {
+  /** The kind. */
+  readonly query_kind: 'mobility_classification';
+  /** The period locations, oldest first. */
+  readonly locations: readonly CoalescedLocationSpec[];
+  /** Periods needed to be `stable`. */
+  readonly stay_length_threshold: number;
+}
+
+const LOCATION_VISITS: BuilderDescriptor = {
+  builder: 'locationVisitsSpec',
+  queryKind: 'location_visits',
+  description: 'For each subscriber, each location and how many of the given daily or modal locations it was.',
+  fields: [
+    field('locations', 'locations', { kind: 'queryList', queryKinds: VISITABLE_LOCATION_KINDS }, {
+      required: true,
+      description: 'Daily or modal locations, all at the same aggregation unit.',
+    }),
+  ],
+};
+
+/** Spec counting, per subscriber, how many of the given daily or modal locations were each location. */
+export function locationVisitsSpec(options: LocationVisitsOptions): LocationVisitsSpec {
+  checkOptions(LOCATION_VISITS, options);
+  return { query_kind: 'location_visits', locations: options.locations };
+}
+
+const weightsField = (description: string) =>
+  field('subscriberLocationWeights', 'subscriber_location_weights', { kind: 'query', queryKinds: LOCATION_WEIGHTS_KINDS }, {
+    required: true,
+    description,
+  });
+
+const MAJORITY_LOCATION: BuilderDescriptor = {
+  builder: 'majorityLocationSpec',
+  queryKind: 'majority_location',
+  description: "Each subscriber's location holding more than half of their total weight.",
+  fields: [
+    weightsField('Weights of the locations of each subscriber (a location_visits spec).'),
+    field('minimumTotalWeight', 'minimum_total_weight', { kind: 'number' }, {
+      nullable: false,
+      default: DEFAULTS.minimumTotalWeight,
+      description: 'A subscriber whose weights sum to less than this needs a location weighing more than half of it.',
+    }),
+    field('includeUnlocatable', 'include_unlocatable', { kind: 'boolean' }, {
+      nullable: false,
+      default: DEFAULTS.includeUnlocatable,
+      description: 'Keep subscribers without a majority location, with a null location.',
+    }),
+  ],
+};
+
+/** Spec of each subscriber's majority location over a `location_visits` weighting. */
+export function majorityLocationSpec(options: MajorityLocationOptions): MajorityLocationSpec {
+  checkOptions(MAJORITY_LOCATION, options);
+  return {
+    query_kind: 'majority_location',
+    subscriber_location_weights: options.subscriberLocationWeights,
+    minimum_total_weight: options.minimumTotalWeight ?? DEFAULTS.minimumTotalWeight,
+    include_unlocatable: options.includeUnlocatable ?? DEFAULTS.includeUnlocatable,
+  };
+}
+
+const majorityField = (name: string, key: string, description: string) =>
+  field(name, key, { kind: 'query', queryKinds: MAJORITY_LOCATION_KINDS }, { required: true, description });
+
+const COALESCED_LOCATION: BuilderDescriptor = {
+  builder: 'coalescedLocationSpec',
+  queryKind: 'coalesced_location',
+  description: 'The preferred location of each subscriber, else their fallback location if weighted enough.',
+  fields: [
+    majorityField('preferredLocation', 'preferred_location', 'Location used when a subscriber has one (a majority_location spec).'),
+    majorityField('fallbackLocation', 'fallback_location', 'Location used otherwise (a majority_location spec).'),
+    weightsField('Weights filtering the fallback location (a location_visits spec).'),
+    field('weightThreshold', 'weight_threshold', { kind: 'integer' }, {
+      required: true,
+      description: 'Minimum weight of a fallback location.',
+    }),
+  ],
+};
+
+/** Spec of each subscriber's preferred location, falling back to another where the weight reaches a threshold. */
+export function coalescedLocationSpec(options: CoalescedLocationOptions): CoalescedLocationSpec {
+  checkOptions(COALESCED_LOCATION, options);
+  return {
+    query_kind: 'coalesced_location',
+    preferred_location: options.preferredLocation,
+    fallback_location: options.fallbackLocation,
+    subscriber_location_weights: options.subscriberLocationWeights,
+    weight_threshold: options.weightThreshold,
+  };
+}
+
+const MOBILITY_CLASSIFICATION: BuilderDescriptor = {
+  builder: 'mobilityClassificationSpec',
+  queryKind: 'mobility_classification',
+  description: 'Classifies each subscriber by how their reference location changes over consecutive periods.',
+  fields: [
+    field('locations', 'locations', { kind: 'queryList', queryKinds: COALESCED_LOCATION_KINDS }, {
+      required: true,
+      description: 'Coalesced locations of consecutive periods, oldest first, same aggregation unit.',
+    }),
+    field('stayLengthThreshold', 'stay_length_threshold', { kind: 'integer' }, {
+      required: true,
+      description: 'Consecutive periods at one location for a subscriber to be classed stable.',
+    }),
+  ],
+};
+
+/** Spec classifying each subscriber's mobility over consecutive periods; used as `labels` of the labelled aggregates. */
+export function mobilityClassificationSpec(options: MobilityClassificationOptions): MobilityClassificationSpec {
+  checkOptions(MOBILITY_CLASSIFICATION, options);
+  return {
+    query_kind: 'mobility_classification',
+    locations: options.locations,
+    stay_length_threshold: options.stayLengthThreshold,
+  };
+}
+
+/** Registry entries of this module's builders. @internal */
+export const DERIVED_LOCATION_BUILDERS = {
+  majorityLocationSpec: entry(MAJORITY_LOCATION, majorityLocationSpec),
+  locationVisitsSpec: entry(LOCATION_VISITS, locationVisitsSpec),
+  coalescedLocationSpec: entry(COALESCED_LOCATION, coalescedLocationSpec),
+  mobilityClassificationSpec: entry(MOBILITY_CLASSIFICATION, mobilityClassificationSpec),
+} as const;

@@ -1,0 +1,223 @@
+/**
+ * Movement between locations: flows, inflows, outflows, labelled flows, and the trips OD
+ * matrices (flowclient's `aggregates.flows_spec`, `inflows_spec`, `outflows_spec`,
+ * `labelled_flows_spec`, `consecutive_trips_od_matrix_spec`, `trips_od_matrix_spec`).
+ * @module
+ */
+import { checkOptions, eventFilterJson, geoJson, hoursJson } from './checks.js';
+import { F, GEO_FIELDS, entry, field, type BuilderDescriptor, type CommonOptions, type DateRangeOptions, type GeoOptions } from './fields.js';
+import { COALESCED_LOCATION_KINDS, FLOW_INPUT_KINDS, LABEL_KINDS } from './kinds.js';
+import type { CoalescedLocationSpec, MobilityClassificationSpec } from './derived-locations.js';
+import type { CommonJson, FlowInputSpec, GeoJson, PeriodJson } from './types.js';
+import { DEFAULTS, JOIN_TYPES, type AggregationUnit, type JoinType } from './values.js';
+
+/** Options of {@link flowsSpec}, {@link inflowsSpec} and {@link outflowsSpec}. */
+export interface FlowsOptions {
+  /** Each subscriber's location in the origin period (a reference location or unique locations). */
+  readonly fromLocation: FlowInputSpec;
+  /** Each subscriber's location in the destination period, at the same aggregation unit. */
+  readonly toLocation: FlowInputSpec;
+  /** How the two are joined. @defaultValue 'inner' */
+  readonly joinType?: JoinType | undefined;
+}
+
+/** Keys of a flows-family spec. */
+interface FlowsJson {
+  /** Origin locations. */
+  readonly from_location: FlowInputSpec;
+  /** Destination locations. */
+  readonly to_location: FlowInputSpec;
+  /** How the two are joined. */
+  readonly join_type: JoinType;
+}
+
+/** A `flows` spec: subscribers moving between each pair of locations. */
+export interface FlowsSpec extends FlowsJson {
+  /** The kind. */
+  readonly query_kind: 'flows';
+}
+
+/** An `inflows` spec: subscribers arriving at each destination. */
+export interface InflowsSpec extends FlowsJson {
+  /** The kind. */
+  readonly query_kind: 'inflows';
+}
+
+/** An `outflows` spec: subscribers leaving each origin. */
+export interface OutflowsSpec extends FlowsJson {
+  /** The kind. */
+  readonly query_kind: 'outflows';
+}
+
+/** Options of {@link labelledFlowsSpec}. */
+export interface LabelledFlowsOptions {
+  /** Origin locations (a coalesced location). */
+  readonly fromLocation: CoalescedLocationSpec;
+  /** Destination locations (a coalesced location). */
+  readonly toLocation: CoalescedLocationSpec;
+  /** Labels to split the flows by (a mobility classification). */
+  readonly labels: MobilityClassificationSpec;
+  /** How the two are joined. @defaultValue 'inner' */
+  readonly joinType?: JoinType | undefined;
+}
+
+/** A `labelled_flows` spec: flows split by a categorical label. */
+export interface LabelledFlowsSpec {
+  /** The kind. */
+  readonly query_kind: 'labelled_flows';
+  /** Origin locations. */
+  readonly from_location: CoalescedLocationSpec;
+  /** Destination locations. */
+  readonly to_location: CoalescedLocationSpec;
+  /** The labels. */
+  readonly labels: MobilityClassificationSpec;
+  /** How the two are joined. */
+  readonly join_type: JoinType;
+}
+
+/** Options of {@link consecutiveTripsOdMatrixSpec} and {@link tripsOdMatrixSpec}. */
+export interface TripsOdMatrixOptions extends DateRangeOptions, CommonOptions, GeoOptions {
+  /** Spatial unit of the trips' ends. */
+  readonly aggregationUnit: AggregationUnit;
+}
+
+/** Keys of a trips OD matrix spec. */
+interface TripsJson extends PeriodJson, CommonJson, GeoJson {
+  /** Spatial unit of the trips' ends. */
+  readonly aggregation_unit: AggregationUnit;
+}
+
+/** A `consecutive_trips_od_matrix` spec: subscribers making consecutive visits between each pair of locations. */
+export interface ConsecutiveTripsOdMatrixSpec extends TripsJson {
+  /** The kind. */
+  readonly query_kind: 'consecutive_trips_od_matrix';
+}
+
+/** A `trips_od_matrix` spec: subscribers visiting each pair of locations. */
+export interface TripsOdMatrixSpec extends TripsJson {
+  /** The kind. */
+  readonly query_kind: 'trips_od_matrix';
+}
+
+const flowEnd = (name: string, key: string, kinds: readonly string[], description: string) =>
+  field(name, key, { kind: 'query', queryKinds: kinds }, { required: true, description });
+
+const JOIN_TYPE = field('joinType', 'join_type', { kind: 'enum', values: JOIN_TYPES }, {
+  nullable: false,
+  default: DEFAULTS.joinType,
+  description: 'How origin and destination locations are joined.',
+});
+
+const flowsDescriptor = (builder: string, queryKind: string, description: string): BuilderDescriptor => ({
+  builder,
+  queryKind,
+  description,
+  fields: [
+    flowEnd('fromLocation', 'from_location', FLOW_INPUT_KINDS, 'Origin locations (a reference location or unique locations).'),
+    flowEnd('toLocation', 'to_location', FLOW_INPUT_KINDS, 'Destination locations, at the same aggregation unit.'),
+    JOIN_TYPE,
+  ],
+});
+
+const flowsJson = (options: FlowsOptions): FlowsJson => ({
+  from_location: options.fromLocation,
+  to_location: options.toLocation,
+  join_type: options.joinType ?? DEFAULTS.joinType,
+});
+
+const FLOWS = flowsDescriptor('flowsSpec', 'flows', 'Subscribers moving between each pair of locations.');
+
+/**
+ * Spec of the flows of subscribers between two location queries.
+ * @example `flowsSpec({ fromLocation: dailyLocationSpec({...}), toLocation: dailyLocationSpec({...}) })`
+ */
+export function flowsSpec(options: FlowsOptions): FlowsSpec {
+  checkOptions(FLOWS, options);
+  return { query_kind: 'flows', ...flowsJson(options) };
+}
+
+const INFLOWS = flowsDescriptor('inflowsSpec', 'inflows', 'Subscribers arriving at each destination location.');
+
+/** Spec counting, per destination, the subscribers who travelled to it. */
+export function inflowsSpec(options: FlowsOptions): InflowsSpec {
+  checkOptions(INFLOWS, options);
+  return { query_kind: 'inflows', ...flowsJson(options) };
+}
+
+const OUTFLOWS = flowsDescriptor('outflowsSpec', 'outflows', 'Subscribers leaving each origin location.');
+
+/** Spec counting, per origin, the subscribers who travelled from it. */
+export function outflowsSpec(options: FlowsOptions): OutflowsSpec {
+  checkOptions(OUTFLOWS, options);
+  return { query_kind: 'outflows', ...flowsJson(options) };
+}
+
+const LABELLED_FLOWS: BuilderDescriptor = {
+  builder: 'labelledFlowsSpec',
+  queryKind: 'labelled_flows',
+  description: 'Flows between locations, split by a categorical label.',
+  fields: [
+    flowEnd('fromLocation', 'from_location', COALESCED_LOCATION_KINDS, 'Origin locations (a coalesced_location spec).'),
+    flowEnd('toLocation', 'to_location', COALESCED_LOCATION_KINDS, 'Destination locations (a coalesced_location spec).'),
+    flowEnd('labels', 'labels', LABEL_KINDS, 'Labels to split the flows by (a mobility_classification spec).'),
+    JOIN_TYPE,
+  ],
+};
+
+/** Spec of flows between two coalesced locations, split by a mobility classification. */
+export function labelledFlowsSpec(options: LabelledFlowsOptions): LabelledFlowsSpec {
+  checkOptions(LABELLED_FLOWS, options);
+  return {
+    query_kind: 'labelled_flows',
+    from_location: options.fromLocation,
+    to_location: options.toLocation,
+    labels: options.labels,
+    join_type: options.joinType ?? DEFAULTS.joinType,
+  };
+}
+
+const tripsDescriptor = (builder: string, queryKind: string, description: string): BuilderDescriptor => ({
+  builder,
+  queryKind,
+  description,
+  fields: [F.startDate, F.endDate, F.aggregationUnit, F.eventTypes, F.subscriberSubset, ...GEO_FIELDS, F.hours],
+});
+
+const tripsJson = (options: TripsOdMatrixOptions): TripsJson => ({
+  start_date: options.startDate,
+  end_date: options.endDate,
+  aggregation_unit: options.aggregationUnit,
+  ...eventFilterJson(options),
+  ...geoJson(options),
+  hours: hoursJson(options.hours),
+});
+
+const CONSECUTIVE_TRIPS_OD_MATRIX = tripsDescriptor(
+  'consecutiveTripsOdMatrixSpec',
+  'consecutive_trips_od_matrix',
+  'Subscribers making consecutive visits between each pair of locations.',
+);
+
+/** Spec of an origin-destination matrix of consecutive visits. */
+export function consecutiveTripsOdMatrixSpec(options: TripsOdMatrixOptions): ConsecutiveTripsOdMatrixSpec {
+  checkOptions(CONSECUTIVE_TRIPS_OD_MATRIX, options);
+  return { query_kind: 'consecutive_trips_od_matrix', ...tripsJson(options) };
+}
+
+const TRIPS_OD_MATRIX = tripsDescriptor('tripsOdMatrixSpec', 'trips_od_matrix', 'Subscribers visiting each pair of locations.');
+
+/** Spec of an origin-destination matrix of visits. */
+export function tripsOdMatrixSpec(options: TripsOdMatrixOptions): TripsOdMatrixSpec {
+  checkOptions(TRIPS_OD_MATRIX, options);
+  return { query_kind: 'trips_od_matrix', ...tripsJson(options) };
+}
+
+/** Registry entries of this module's builders. @internal */
+export const FLOW_BUILDERS = {
+  flowsSpec: entry(FLOWS, flowsSpec),
+  inflowsSpec: entry(INFLOWS, inflowsSpec),
+  outflowsSpec: entry(OUTFLOWS, outflowsSpec),
+  labelledFlowsSpec: entry(LABELLED_FLOWS, labelledFlowsSpec),
+  consecutiveTripsOdMatrixSpec: entry(CONSECUTIVE_TRIPS_OD_MATRIX, consecutiveTripsOdMatrixSpec),
+  tripsOdMatrixSpec: entry(TRIPS_OD_MATRIX, tripsOdMatrixSpec),
+} as const;

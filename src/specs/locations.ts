@@ -1,0 +1,226 @@
+/**
+ * Subscriber location builders: unique, most-frequent, daily and modal locations
+ * (flowclient's `unique_locations_spec`, `most_frequent_location_spec`, `daily_location_spec`,
+ * `modal_location_spec`, `modal_location_from_dates_spec`).
+ * @module
+ */
+import { checkOptions, eventFilterJson, fail, geoJson, hoursJson } from './checks.js';
+import {
+  F,
+  GEO_FIELDS,
+  entry,
+  field,
+  type BuilderDescriptor,
+  type CommonOptions,
+  type DateRangeOptions,
+  type GeoOptions,
+} from './fields.js';
+import { MODAL_INPUT_KINDS } from './kinds.js';
+import type { CommonJson, GeoJson, PeriodJson, SamplingKey } from './types.js';
+import type { AggregationUnit, LocationMethod } from './values.js';
+
+/** Options of {@link uniqueLocationsSpec} and {@link mostFrequentLocationSpec}. */
+export interface LocationsOverPeriodOptions extends DateRangeOptions, CommonOptions, GeoOptions {
+  /** Spatial unit of the locations. @example `'admin3'` */
+  readonly aggregationUnit: AggregationUnit;
+}
+
+/** A `unique_locations` spec: the set of locations each subscriber visited in a period. */
+export interface UniqueLocationsSpec extends PeriodJson, CommonJson, GeoJson, SamplingKey {
+  /** The kind. */
+  readonly query_kind: 'unique_locations';
+  /** Spatial unit of the locations. */
+  readonly aggregation_unit: AggregationUnit;
+}
+
+/** A `most_frequent_location` spec: each subscriber's most visited location in a period. */
+export interface MostFrequentLocationSpec extends PeriodJson, CommonJson, GeoJson, SamplingKey {
+  /** The kind. */
+  readonly query_kind: 'most_frequent_location';
+  /** Spatial unit of the locations. */
+  readonly aggregation_unit: AggregationUnit;
+}
+
+/** Options of {@link dailyLocationSpec}. */
+export interface DailyLocationOptions extends CommonOptions, GeoOptions {
+  /** The day (ISO date). @example `'2016-01-01'` */
+  readonly date: string;
+  /** Spatial unit of the locations. */
+  readonly aggregationUnit: AggregationUnit;
+  /** Location chosen: the day's last, or its most common. */
+  readonly method: LocationMethod;
+}
+
+/** A `daily_location` spec: each subscriber's location on one day. */
+export interface DailyLocationSpec extends CommonJson, GeoJson, SamplingKey {
+  /** The kind. */
+  readonly query_kind: 'daily_location';
+  /** The day (ISO date). */
+  readonly date: string;
+  /** Spatial unit of the locations. */
+  readonly aggregation_unit: AggregationUnit;
+  /** Location chosen: the day's last, or its most common. */
+  readonly method: LocationMethod;
+}
+
+/** Options of {@link modalLocationSpec}. */
+export interface ModalLocationOptions {
+  /** Daily locations to take the mode of (at least one, all at the same aggregation unit). */
+  readonly locations: readonly DailyLocationSpec[];
+}
+
+/** A `modal_location` spec: each subscriber's most common location over a list of daily locations. */
+export interface ModalLocationSpec extends SamplingKey {
+  /** The kind. */
+  readonly query_kind: 'modal_location';
+  /** The daily locations. */
+  readonly locations: readonly DailyLocationSpec[];
+}
+
+/** Options of {@link modalLocationFromDatesSpec}: those of {@link dailyLocationSpec} over a period instead of a date. */
+export interface ModalLocationFromDatesOptions extends DateRangeOptions, Omit<DailyLocationOptions, 'date'> {}
+
+const UNIQUE_LOCATIONS: BuilderDescriptor = {
+  builder: 'uniqueLocationsSpec',
+  queryKind: 'unique_locations',
+  description: 'The unique set of locations each subscriber visited in the period.',
+  fields: [F.startDate, F.endDate, F.aggregationUnit, F.eventTypes, F.subscriberSubset, ...GEO_FIELDS, F.hours],
+};
+
+/**
+ * Spec of the unique set of locations each subscriber visited in a period (a subscriber-level query).
+ * @example `uniqueLocationsSpec({ startDate: '2016-01-01', endDate: '2016-01-08', aggregationUnit: 'admin3' })`
+ */
+export function uniqueLocationsSpec(options: LocationsOverPeriodOptions): UniqueLocationsSpec {
+  checkOptions(UNIQUE_LOCATIONS, options);
+  return {
+    query_kind: 'unique_locations',
+    start_date: options.startDate,
+    end_date: options.endDate,
+    aggregation_unit: options.aggregationUnit,
+    ...eventFilterJson(options),
+    ...geoJson(options),
+    hours: hoursJson(options.hours),
+  };
+}
+
+const MOST_FREQUENT_LOCATION: BuilderDescriptor = {
+  builder: 'mostFrequentLocationSpec',
+  queryKind: 'most_frequent_location',
+  description: 'The location each subscriber visited most often in the period.',
+  fields: [F.startDate, F.endDate, F.hours, F.aggregationUnit, F.eventTypes, F.subscriberSubset, ...GEO_FIELDS],
+};
+
+/** Spec of the location each subscriber visited most often in a period, optionally within some hours of the day. */
+export function mostFrequentLocationSpec(options: LocationsOverPeriodOptions): MostFrequentLocationSpec {
+  checkOptions(MOST_FREQUENT_LOCATION, options);
+  return {
+    query_kind: 'most_frequent_location',
+    start_date: options.startDate,
+    end_date: options.endDate,
+    hours: hoursJson(options.hours),
+    aggregation_unit: options.aggregationUnit,
+    ...eventFilterJson(options),
+    ...geoJson(options),
+  };
+}
+
+const DAILY_LOCATION: BuilderDescriptor = {
+  builder: 'dailyLocationSpec',
+  queryKind: 'daily_location',
+  description: "Each subscriber's location on one day.",
+  fields: [
+    field('date', 'date', { kind: 'date', withTime: true }, { required: true, description: 'The day (ISO date, e.g. 2016-01-01).' }),
+    F.aggregationUnit,
+    F.locationMethod,
+    F.eventTypes,
+    F.subscriberSubset,
+    ...GEO_FIELDS,
+    F.hours,
+  ],
+};
+
+/**
+ * Spec of each subscriber's location on one day; aggregate it with `spatialAggregateSpec`.
+ * @example `dailyLocationSpec({ date: '2016-01-01', aggregationUnit: 'admin3', method: 'last' })`
+ */
+export function dailyLocationSpec(options: DailyLocationOptions): DailyLocationSpec {
+  checkOptions(DAILY_LOCATION, options);
+  return {
+    query_kind: 'daily_location',
+    date: options.date,
+    aggregation_unit: options.aggregationUnit,
+    method: options.method,
+    ...eventFilterJson(options),
+    ...geoJson(options),
+    hours: hoursJson(options.hours),
+  };
+}
+
+const MODAL_LOCATION: BuilderDescriptor = {
+  builder: 'modalLocationSpec',
+  queryKind: 'modal_location',
+  description: "Each subscriber's most common location over a list of daily locations.",
+  fields: [
+    field('locations', 'locations', { kind: 'queryList', queryKinds: MODAL_INPUT_KINDS }, {
+      required: true,
+      description: 'Daily locations to take the mode of, all at the same aggregation unit.',
+    }),
+  ],
+};
+
+/** Spec of each subscriber's most common location over some daily locations; aggregate it with `spatialAggregateSpec`. */
+export function modalLocationSpec(options: ModalLocationOptions): ModalLocationSpec {
+  checkOptions(MODAL_LOCATION, options);
+  return { query_kind: 'modal_location', locations: options.locations };
+}
+
+const plainDate = (name: string, key: string, description: string) =>
+  field(name, key, { kind: 'date', withTime: false }, { required: true, description });
+
+const MODAL_LOCATION_FROM_DATES: BuilderDescriptor = {
+  builder: 'modalLocationFromDatesSpec',
+  queryKind: 'modal_location',
+  description: 'A modal location over one daily location per day of the period (end exclusive).',
+  fields: [
+    plainDate('startDate', 'start_date', 'First day, inclusive (YYYY-MM-DD).'),
+    plainDate('endDate', 'end_date', 'Day after the last day: exclusive, after startDate (YYYY-MM-DD).'),
+    F.aggregationUnit,
+    F.locationMethod,
+    F.eventTypes,
+    F.subscriberSubset,
+    ...GEO_FIELDS,
+    F.hours,
+  ],
+};
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Spec of a modal location over one daily location per day from `startDate` (inclusive) to
+ * `endDate` (exclusive), each carrying the other options. FlowAPI needs at least one day, so
+ * `endDate` must be after `startDate`.
+ * @example `modalLocationFromDatesSpec({ startDate: '2016-01-01', endDate: '2016-01-03', aggregationUnit: 'admin3', method: 'last' })`
+ */
+export function modalLocationFromDatesSpec(options: ModalLocationFromDatesOptions): ModalLocationSpec {
+  const builder = MODAL_LOCATION_FROM_DATES.builder;
+  checkOptions(MODAL_LOCATION_FROM_DATES, options);
+  const { startDate, endDate, ...daily } = options;
+  const start = Date.parse(`${startDate}T00:00:00Z`);
+  const end = Date.parse(`${endDate}T00:00:00Z`);
+  if (end <= start) fail(builder, 'endDate', endDate, `a date after startDate (${startDate}): the end is exclusive`);
+  const locations: DailyLocationSpec[] = [];
+  for (let day = start; day < end; day += DAY_MS) {
+    locations.push(dailyLocationSpec({ ...daily, date: new Date(day).toISOString().slice(0, 10) }));
+  }
+  return { query_kind: 'modal_location', locations };
+}
+
+/** Registry entries of this module's builders. @internal */
+export const LOCATION_BUILDERS = {
+  uniqueLocationsSpec: entry(UNIQUE_LOCATIONS, uniqueLocationsSpec),
+  mostFrequentLocationSpec: entry(MOST_FREQUENT_LOCATION, mostFrequentLocationSpec),
+  dailyLocationSpec: entry(DAILY_LOCATION, dailyLocationSpec),
+  modalLocationSpec: entry(MODAL_LOCATION, modalLocationSpec),
+  modalLocationFromDatesSpec: entry(MODAL_LOCATION_FROM_DATES, modalLocationFromDatesSpec),
+} as const;

@@ -1,0 +1,249 @@
+/**
+ * Meaningful locations (clusters of towers labelled by when they are used): counts per location
+ * and OD matrices between labels or between periods (flowclient's
+ * `aggregates.meaningful_locations_aggregate_spec`, `…_between_label_od_matrix_spec`,
+ * `…_between_dates_od_matrix_spec`). FlowAPI redacts counts below 15.
+ * @module
+ */
+import { checkOptions, eventFilterJson, geoJson } from './checks.js';
+import {
+  F,
+  GEO_FIELDS,
+  entry,
+  field,
+  type BuilderDescriptor,
+  type DateRangeOptions,
+  type EventFilterOptions,
+  type FieldDescriptor,
+  type GeoOptions,
+} from './fields.js';
+import type { DayOfWeekScores, EventFilterJson, GeoJson, LabelGeometries, PeriodJson } from './types.js';
+import { DAYS_OF_WEEK, DEFAULTS, HOURS_PER_DAY, SCORE_BOUNDS, type AggregationUnit } from './values.js';
+
+/** Options shared by the meaningful-locations builders: how towers are clustered, scored and labelled. */
+export interface MeaningfulLocationsScoringOptions extends EventFilterOptions, GeoOptions {
+  /** Label name → GeoJSON geometry in (hour-of-day score, day-of-week score) space, scores in [-1, 1]. */
+  readonly labels: LabelGeometries;
+  /** Score in [-1, 1] of an interaction on each day of the week. @example `{ monday: 1, saturday: -1 }` */
+  readonly towerDayOfWeekScores: DayOfWeekScores;
+  /** Exactly 24 scores in [-1, 1], one per hour of the day; the first is midnight. */
+  readonly towerHourOfDayScores: readonly number[];
+  /** Spatial unit the clusters are counted at. */
+  readonly aggregationUnit: AggregationUnit;
+  /** Radius within which towers join a cluster, in km. @defaultValue 1 */
+  readonly towerClusterRadius?: number | undefined;
+  /** Towers used on fewer days than this are left out of a subscriber's clusters (integer). @defaultValue 0 */
+  readonly towerClusterCallThreshold?: number | undefined;
+}
+
+/** Options of {@link meaningfulLocationsAggregateSpec}. */
+export interface MeaningfulLocationsAggregateOptions extends DateRangeOptions, MeaningfulLocationsScoringOptions {
+  /** The label counted: one of `labels`' names, or `unknown`. */
+  readonly label: string;
+}
+
+/** Options of {@link meaningfulLocationsBetweenLabelOdMatrixSpec}. */
+export interface MeaningfulLocationsBetweenLabelOdMatrixOptions extends DateRangeOptions, MeaningfulLocationsScoringOptions {
+  /** Origin label: one of `labels`' names, or `unknown`. */
+  readonly labelA: string;
+  /** Destination label: one of `labels`' names, or `unknown`. */
+  readonly labelB: string;
+}
+
+/** Options of {@link meaningfulLocationsBetweenDatesOdMatrixSpec}. */
+export interface MeaningfulLocationsBetweenDatesOdMatrixOptions extends MeaningfulLocationsScoringOptions {
+  /** First day of the first period, inclusive (ISO date). */
+  readonly startDateA: string;
+  /** Day after the last day of the first period (ISO date). */
+  readonly endDateA: string;
+  /** First day of the second period, inclusive (ISO date). */
+  readonly startDateB: string;
+  /** Day after the last day of the second period (ISO date). */
+  readonly endDateB: string;
+  /** The label followed: one of `labels`' names, or `unknown`. */
+  readonly label: string;
+}
+
+/** Keys shared by the meaningful-locations specs. */
+interface ScoringJson extends EventFilterJson, GeoJson {
+  /** Spatial unit counted at. */
+  readonly aggregation_unit: AggregationUnit;
+  /** Label geometries. */
+  readonly labels: LabelGeometries;
+  /** Day-of-week scores. */
+  readonly tower_day_of_week_scores: DayOfWeekScores;
+  /** Hour-of-day scores (24). */
+  readonly tower_hour_of_day_scores: readonly number[];
+  /** Cluster radius, km. */
+  readonly tower_cluster_radius: number;
+  /** Minimum days a tower is used. */
+  readonly tower_cluster_call_threshold: number;
+}
+
+/** A `meaningful_locations_aggregate` spec: subscribers' clusters with a label, counted per location. */
+export interface MeaningfulLocationsAggregateSpec extends PeriodJson, ScoringJson {
+  /** The kind. */
+  readonly query_kind: 'meaningful_locations_aggregate';
+  /** The label counted. */
+  readonly label: string;
+}
+
+/** A `meaningful_locations_between_label_od_matrix` spec: movement between clusters of two labels. */
+export interface MeaningfulLocationsBetweenLabelOdMatrixSpec extends PeriodJson, ScoringJson {
+  /** The kind. */
+  readonly query_kind: 'meaningful_locations_between_label_od_matrix';
+  /** Origin label. */
+  readonly label_a: string;
+  /** Destination label. */
+  readonly label_b: string;
+}
+
+/** A `meaningful_locations_between_dates_od_matrix` spec: movement of one label's clusters between two periods. */
+export interface MeaningfulLocationsBetweenDatesOdMatrixSpec extends ScoringJson {
+  /** The kind. */
+  readonly query_kind: 'meaningful_locations_between_dates_od_matrix';
+  /** First period start. */
+  readonly start_date_a: string;
+  /** First period end (exclusive). */
+  readonly end_date_a: string;
+  /** Second period start. */
+  readonly start_date_b: string;
+  /** Second period end (exclusive). */
+  readonly end_date_b: string;
+  /** The label followed. */
+  readonly label: string;
+}
+
+const text = (name: string, key: string, description: string) => field(name, key, { kind: 'string' }, { required: true, description });
+const date = (name: string, key: string, description: string) =>
+  field(name, key, { kind: 'date', withTime: true }, { required: true, description });
+
+/** Descriptors of the scoring keys, from `labels` to `geom_table_join_column`, in JSON order. */
+const SCORING_FIELDS: readonly FieldDescriptor[] = [
+  field('labels', 'labels', { kind: 'geometryMap' }, {
+    required: true,
+    description: 'Label name to GeoJSON geometry in (hour score, day score) space.',
+  }),
+  field('towerDayOfWeekScores', 'tower_day_of_week_scores', { kind: 'numberMap', keys: DAYS_OF_WEEK, ...SCORE_BOUNDS }, {
+    required: true,
+    description: 'Score in [-1, 1] of an interaction on each day of the week (lower-case day names).',
+  }),
+  field('towerHourOfDayScores', 'tower_hour_of_day_scores', { kind: 'numberList', length: HOURS_PER_DAY, ...SCORE_BOUNDS }, {
+    required: true,
+    description: 'Score in [-1, 1] of an interaction in each hour of the day, from midnight.',
+  }),
+  field('towerClusterRadius', 'tower_cluster_radius', { kind: 'number' }, {
+    nullable: false,
+    default: DEFAULTS.towerClusterRadius,
+    description: 'Radius within which towers join a cluster, in km.',
+  }),
+  field('towerClusterCallThreshold', 'tower_cluster_call_threshold', { kind: 'integer' }, {
+    nullable: false,
+    default: DEFAULTS.towerClusterCallThreshold,
+    description: 'Towers used on fewer days than this are left out of the clusters.',
+  }),
+  F.eventTypes,
+  F.subscriberSubset,
+  ...GEO_FIELDS,
+];
+
+type ScoringTail = Omit<ScoringJson, 'aggregation_unit'>;
+
+const scoringJson = (options: MeaningfulLocationsScoringOptions): ScoringTail => ({
+  labels: options.labels,
+  tower_day_of_week_scores: options.towerDayOfWeekScores,
+  tower_hour_of_day_scores: options.towerHourOfDayScores,
+  tower_cluster_radius: options.towerClusterRadius ?? DEFAULTS.towerClusterRadius,
+  tower_cluster_call_threshold: options.towerClusterCallThreshold ?? DEFAULTS.towerClusterCallThreshold,
+  ...eventFilterJson(options),
+  ...geoJson(options),
+});
+
+const MEANINGFUL_LOCATIONS_AGGREGATE: BuilderDescriptor = {
+  builder: 'meaningfulLocationsAggregateSpec',
+  queryKind: 'meaningful_locations_aggregate',
+  description: "Subscribers' tower clusters with a label, counted per location.",
+  fields: [F.aggregationUnit, F.startDate, F.endDate, text('label', 'label', 'The label counted.'), ...SCORING_FIELDS],
+};
+
+/** Spec counting, per location, subscribers' meaningful locations (tower clusters) with one label. */
+export function meaningfulLocationsAggregateSpec(options: MeaningfulLocationsAggregateOptions): MeaningfulLocationsAggregateSpec {
+  checkOptions(MEANINGFUL_LOCATIONS_AGGREGATE, options);
+  return {
+    query_kind: 'meaningful_locations_aggregate',
+    aggregation_unit: options.aggregationUnit,
+    start_date: options.startDate,
+    end_date: options.endDate,
+    label: options.label,
+    ...scoringJson(options),
+  };
+}
+
+const BETWEEN_LABEL: BuilderDescriptor = {
+  builder: 'meaningfulLocationsBetweenLabelOdMatrixSpec',
+  queryKind: 'meaningful_locations_between_label_od_matrix',
+  description: 'Movement between meaningful locations of two labels, per pair of locations.',
+  fields: [
+    F.aggregationUnit,
+    F.startDate,
+    F.endDate,
+    text('labelA', 'label_a', 'Origin label.'),
+    text('labelB', 'label_b', 'Destination label.'),
+    ...SCORING_FIELDS,
+  ],
+};
+
+/** Spec of an OD matrix between subscribers' meaningful locations labelled `labelA` and `labelB`. */
+export function meaningfulLocationsBetweenLabelOdMatrixSpec(
+  options: MeaningfulLocationsBetweenLabelOdMatrixOptions,
+): MeaningfulLocationsBetweenLabelOdMatrixSpec {
+  checkOptions(BETWEEN_LABEL, options);
+  return {
+    query_kind: 'meaningful_locations_between_label_od_matrix',
+    aggregation_unit: options.aggregationUnit,
+    start_date: options.startDate,
+    end_date: options.endDate,
+    label_a: options.labelA,
+    label_b: options.labelB,
+    ...scoringJson(options),
+  };
+}
+
+const BETWEEN_DATES: BuilderDescriptor = {
+  builder: 'meaningfulLocationsBetweenDatesOdMatrixSpec',
+  queryKind: 'meaningful_locations_between_dates_od_matrix',
+  description: 'Movement of meaningful locations with one label between two periods.',
+  fields: [
+    F.aggregationUnit,
+    date('startDateA', 'start_date_a', 'First day of the first period, inclusive (ISO date).'),
+    date('endDateA', 'end_date_a', 'Day after the last day of the first period (ISO date).'),
+    date('startDateB', 'start_date_b', 'First day of the second period, inclusive (ISO date).'),
+    date('endDateB', 'end_date_b', 'Day after the last day of the second period (ISO date).'),
+    text('label', 'label', 'The label followed.'),
+    ...SCORING_FIELDS,
+  ],
+};
+
+/** Spec of an OD matrix of subscribers' meaningful locations with one label, from period A to period B. */
+export function meaningfulLocationsBetweenDatesOdMatrixSpec(
+  options: MeaningfulLocationsBetweenDatesOdMatrixOptions,
+): MeaningfulLocationsBetweenDatesOdMatrixSpec {
+  checkOptions(BETWEEN_DATES, options);
+  return {
+    query_kind: 'meaningful_locations_between_dates_od_matrix',
+    aggregation_unit: options.aggregationUnit,
+    start_date_a: options.startDateA,
+    end_date_a: options.endDateA,
+    start_date_b: options.startDateB,
+    end_date_b: options.endDateB,
+    label: options.label,
+    ...scoringJson(options),
+  };
+}
+
+/** Registry entries of this module's builders. @internal */
+export const MEANINGFUL_LOCATION_BUILDERS = {
+  meaningfulLocationsAggregateSpec: entry(MEANINGFUL_LOCATIONS_AGGREGATE, meaningfulLocationsAggregateSpec),
+  meaningfulLocationsBetweenLabelOdMatrixSpec: entry(BETWEEN_LABEL, meaningfulLocationsBetweenLabelOdMatrixSpec),
+  meaningfulLocationsBetweenDatesOdMatrixSpec: entry(BETWEEN_DATES, meaningfulLocationsBetweenDatesOdMatrixSpec),
+} as const;

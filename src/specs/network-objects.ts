@@ -1,0 +1,127 @@
+/**
+ * Network objects (cells, sites) per location: totals, and statistics of the totals
+ * (flowclient's `aggregates.total_network_objects_spec`, `aggregate_network_objects_spec`).
+ * @module
+ */
+import { checkOptions, commonJson, geoJson } from './checks.js';
+import { F, GEO_FIELDS, entry, field, type BuilderDescriptor, type CommonOptions, type DateRangeOptions, type GeoOptions } from './fields.js';
+import { TOTAL_NETWORK_OBJECTS_KINDS } from './kinds.js';
+import type { CommonJson, GeoJson, PeriodJson } from './types.js';
+import {
+  AGGREGATE_BY_PERIODS,
+  DEFAULTS,
+  TOTAL_BY_PERIODS,
+  type AggregateByPeriod,
+  type AggregationUnit,
+  type Statistic,
+  type TotalByPeriod,
+} from './values.js';
+
+/** Options of {@link totalNetworkObjectsSpec}. */
+export interface TotalNetworkObjectsOptions extends DateRangeOptions, CommonOptions, GeoOptions {
+  /** Spatial unit counted at. */
+  readonly aggregationUnit: AggregationUnit;
+  /** Period the totals are bucketed by. @defaultValue 'day' */
+  readonly totalBy?: TotalByPeriod | undefined;
+}
+
+/** A `total_network_objects` spec: active network objects per location and period. */
+export interface TotalNetworkObjectsSpec extends PeriodJson, CommonJson, GeoJson {
+  /** The kind. */
+  readonly query_kind: 'total_network_objects';
+  /** Spatial unit counted at. */
+  readonly aggregation_unit: AggregationUnit;
+  /** Period bucketed by. */
+  readonly total_by: TotalByPeriod;
+}
+
+/** Options of {@link aggregateNetworkObjectsSpec}. */
+export interface AggregateNetworkObjectsOptions {
+  /** The totals to aggregate (a `total_network_objects` spec). */
+  readonly totalNetworkObjects: TotalNetworkObjectsSpec;
+  /** Statistic of the totals. */
+  readonly statistic: Statistic;
+  /** Period the statistic is taken over. @defaultValue 'day' */
+  readonly aggregateBy?: AggregateByPeriod | undefined;
+}
+
+/** An `aggregate_network_objects` spec: a statistic of network-object totals per location. */
+export interface AggregateNetworkObjectsSpec {
+  /** The kind. */
+  readonly query_kind: 'aggregate_network_objects';
+  /** The totals. */
+  readonly total_network_objects: TotalNetworkObjectsSpec;
+  /** Statistic of the totals. */
+  readonly statistic: Statistic;
+  /** Period the statistic is taken over. */
+  readonly aggregate_by: AggregateByPeriod;
+}
+
+const TOTAL_NETWORK_OBJECTS: BuilderDescriptor = {
+  builder: 'totalNetworkObjectsSpec',
+  queryKind: 'total_network_objects',
+  description: 'Active network objects per location and period.',
+  fields: [
+    F.startDate,
+    F.endDate,
+    F.aggregationUnit,
+    field('totalBy', 'total_by', { kind: 'enum', values: TOTAL_BY_PERIODS }, {
+      nullable: false,
+      default: DEFAULTS.totalBy,
+      description: 'Period the totals are bucketed by.',
+    }),
+    ...GEO_FIELDS,
+    F.eventTypes,
+    F.subscriberSubset,
+    F.hours,
+  ],
+};
+
+/** Spec of the number of active network objects per location and period. */
+export function totalNetworkObjectsSpec(options: TotalNetworkObjectsOptions): TotalNetworkObjectsSpec {
+  checkOptions(TOTAL_NETWORK_OBJECTS, options);
+  return {
+    query_kind: 'total_network_objects',
+    start_date: options.startDate,
+    end_date: options.endDate,
+    aggregation_unit: options.aggregationUnit,
+    total_by: options.totalBy ?? DEFAULTS.totalBy,
+    ...geoJson(options),
+    ...commonJson(options),
+  };
+}
+
+const AGGREGATE_NETWORK_OBJECTS: BuilderDescriptor = {
+  builder: 'aggregateNetworkObjectsSpec',
+  queryKind: 'aggregate_network_objects',
+  description: 'A statistic of network-object totals per location.',
+  fields: [
+    field('totalNetworkObjects', 'total_network_objects', { kind: 'query', queryKinds: TOTAL_NETWORK_OBJECTS_KINDS }, {
+      required: true,
+      description: 'The totals to aggregate (a total_network_objects spec).',
+    }),
+    F.statistic,
+    field('aggregateBy', 'aggregate_by', { kind: 'enum', values: AGGREGATE_BY_PERIODS }, {
+      nullable: false,
+      default: DEFAULTS.aggregateBy,
+      description: 'Period the statistic is taken over.',
+    }),
+  ],
+};
+
+/** Spec of a statistic of network-object totals per location, over `aggregateBy` periods. */
+export function aggregateNetworkObjectsSpec(options: AggregateNetworkObjectsOptions): AggregateNetworkObjectsSpec {
+  checkOptions(AGGREGATE_NETWORK_OBJECTS, options);
+  return {
+    query_kind: 'aggregate_network_objects',
+    total_network_objects: options.totalNetworkObjects,
+    statistic: options.statistic,
+    aggregate_by: options.aggregateBy ?? DEFAULTS.aggregateBy,
+  };
+}
+
+/** Registry entries of this module's builders. @internal */
+export const NETWORK_OBJECT_BUILDERS = {
+  totalNetworkObjectsSpec: entry(TOTAL_NETWORK_OBJECTS, totalNetworkObjectsSpec),
+  aggregateNetworkObjectsSpec: entry(AGGREGATE_NETWORK_OBJECTS, aggregateNetworkObjectsSpec),
+} as const;

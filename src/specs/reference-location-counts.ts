@@ -1,0 +1,119 @@
+/**
+ * Counts of subscribers unmoving, or active, at locations (flowclient's
+ * `aggregates.unmoving_counts_spec`, `unmoving_at_reference_location_counts_spec`,
+ * `active_at_reference_location_counts_spec`). Mind the keys: the first two send the unique
+ * locations as `locations`, the third as `unique_locations`, as FlowMachine's schemas name them.
+ * @module
+ */
+import { checkOptions } from './checks.js';
+import { entry, field, type BuilderDescriptor } from './fields.js';
+import { REFERENCE_LOCATION_KINDS, UNIQUE_LOCATIONS_KINDS } from './kinds.js';
+import type { UniqueLocationsSpec } from './locations.js';
+import type { ReferenceLocationSpec } from './types.js';
+
+/** Options of {@link unmovingCountsSpec}. */
+export interface UnmovingCountsOptions {
+  /** Locations each subscriber visited (a `unique_locations` spec; sent as `locations`). */
+  readonly uniqueLocations: UniqueLocationsSpec;
+}
+
+/** An `unmoving_counts` spec: per location, subscribers seen only there. */
+export interface UnmovingCountsSpec {
+  /** The kind. */
+  readonly query_kind: 'unmoving_counts';
+  /** The unique locations (`uniqueLocations`). */
+  readonly locations: UniqueLocationsSpec;
+}
+
+/** Options of {@link unmovingAtReferenceLocationCountsSpec} and {@link activeAtReferenceLocationCountsSpec}. */
+export interface ReferenceLocationCountsOptions {
+  /** Each subscriber's reference location (daily, modal, most-frequent, majority or coalesced location). */
+  readonly referenceLocations: ReferenceLocationSpec;
+  /** Locations each subscriber visited (a `unique_locations` spec), at the same aggregation unit. */
+  readonly uniqueLocations: UniqueLocationsSpec;
+}
+
+/** An `unmoving_at_reference_location_counts` spec: per location, subscribers seen only at their reference location. */
+export interface UnmovingAtReferenceLocationCountsSpec {
+  /** The kind. */
+  readonly query_kind: 'unmoving_at_reference_location_counts';
+  /** The unique locations (`uniqueLocations`). */
+  readonly locations: UniqueLocationsSpec;
+  /** The reference locations. */
+  readonly reference_locations: ReferenceLocationSpec;
+}
+
+/** An `active_at_reference_location_counts` spec: per location, subscribers seen at their reference location. */
+export interface ActiveAtReferenceLocationCountsSpec {
+  /** The kind. */
+  readonly query_kind: 'active_at_reference_location_counts';
+  /** The unique locations (the key keeps its name here). */
+  readonly unique_locations: UniqueLocationsSpec;
+  /** The reference locations. */
+  readonly reference_locations: ReferenceLocationSpec;
+}
+
+const uniqueLocations = (key: string) =>
+  field('uniqueLocations', key, { kind: 'query', queryKinds: UNIQUE_LOCATIONS_KINDS }, {
+    required: true,
+    description: `Locations each subscriber visited (a unique_locations spec), sent as ${key}.`,
+  });
+
+const REFERENCE_LOCATIONS = field('referenceLocations', 'reference_locations', { kind: 'query', queryKinds: REFERENCE_LOCATION_KINDS }, {
+  required: true,
+  description: 'Reference location of each subscriber (daily, modal, most-frequent, majority or coalesced location).',
+});
+
+const UNMOVING_COUNTS: BuilderDescriptor = {
+  builder: 'unmovingCountsSpec',
+  queryKind: 'unmoving_counts',
+  description: 'Per location, subscribers who were seen only there.',
+  fields: [uniqueLocations('locations')],
+};
+
+/** Spec counting, per location, the subscribers who were unmoving there; `uniqueLocations` is sent as `locations`. */
+export function unmovingCountsSpec(options: UnmovingCountsOptions): UnmovingCountsSpec {
+  checkOptions(UNMOVING_COUNTS, options);
+  return { query_kind: 'unmoving_counts', locations: options.uniqueLocations };
+}
+
+const UNMOVING_AT_REFERENCE_LOCATION_COUNTS: BuilderDescriptor = {
+  builder: 'unmovingAtReferenceLocationCountsSpec',
+  queryKind: 'unmoving_at_reference_location_counts',
+  description: 'Per location, subscribers who were seen only at their reference location.',
+  fields: [uniqueLocations('locations'), REFERENCE_LOCATIONS],
+};
+
+/** Spec counting, per location, the subscribers unmoving at their reference location; `uniqueLocations` is sent as `locations`. */
+export function unmovingAtReferenceLocationCountsSpec(options: ReferenceLocationCountsOptions): UnmovingAtReferenceLocationCountsSpec {
+  checkOptions(UNMOVING_AT_REFERENCE_LOCATION_COUNTS, options);
+  return {
+    query_kind: 'unmoving_at_reference_location_counts',
+    locations: options.uniqueLocations,
+    reference_locations: options.referenceLocations,
+  };
+}
+
+const ACTIVE_AT_REFERENCE_LOCATION_COUNTS: BuilderDescriptor = {
+  builder: 'activeAtReferenceLocationCountsSpec',
+  queryKind: 'active_at_reference_location_counts',
+  description: 'Per location, subscribers who were active at their reference location.',
+  fields: [uniqueLocations('unique_locations'), REFERENCE_LOCATIONS],
+};
+
+/** Spec counting, per location, the subscribers active at their reference location; sends `unique_locations`. */
+export function activeAtReferenceLocationCountsSpec(options: ReferenceLocationCountsOptions): ActiveAtReferenceLocationCountsSpec {
+  checkOptions(ACTIVE_AT_REFERENCE_LOCATION_COUNTS, options);
+  return {
+    query_kind: 'active_at_reference_location_counts',
+    unique_locations: options.uniqueLocations,
+    reference_locations: options.referenceLocations,
+  };
+}
+
+/** Registry entries of this module's builders. @internal */
+export const REFERENCE_LOCATION_COUNT_BUILDERS = {
+  unmovingCountsSpec: entry(UNMOVING_COUNTS, unmovingCountsSpec),
+  unmovingAtReferenceLocationCountsSpec: entry(UNMOVING_AT_REFERENCE_LOCATION_COUNTS, unmovingAtReferenceLocationCountsSpec),
+  activeAtReferenceLocationCountsSpec: entry(ACTIVE_AT_REFERENCE_LOCATION_COUNTS, activeAtReferenceLocationCountsSpec),
+} as const;

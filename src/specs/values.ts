@@ -1,0 +1,129 @@
+/**
+ * Allowed values of the query-spec options: readonly tables the builders check against, with
+ * their literal union types, for UIs that build forms from them. Sources: flowclient's
+ * docstrings and FlowMachine's server schemas; where the two differ, a table holds the union,
+ * so that a check never rejects what FlowAPI accepts.
+ * @module
+ */
+
+/**
+ * Spatial units a result can be aggregated to (also the routes of `geography/<unit>`).
+ * @example `dailyLocationSpec({ date: '2016-01-01', aggregationUnit: 'admin3', method: 'last' })`
+ */
+export const AGGREGATION_UNITS = ['admin0', 'admin1', 'admin2', 'admin3', 'lon-lat'] as const;
+/** One of {@link AGGREGATION_UNITS}. */
+export type AggregationUnit = (typeof AGGREGATION_UNITS)[number];
+
+/** Event (CDR) types a query can be restricted to; `eventTypes` is `null` (all) or a non-empty list of these. */
+export const EVENT_TYPES = ['calls', 'sms', 'mds', 'topups'] as const;
+/** One of {@link EVENT_TYPES}. */
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** How a daily location (or a handset) is chosen among a subscriber's events of the day. */
+export const LOCATION_METHODS = ['last', 'most-common'] as const;
+/** One of {@link LOCATION_METHODS}. */
+export type LocationMethod = (typeof LOCATION_METHODS)[number];
+
+/** Handset characteristics `handsetSpec` can report. */
+export const HANDSET_CHARACTERISTICS = ['hnd_type', 'brand', 'model', 'software_os_name', 'software_os_vendor'] as const;
+/** One of {@link HANDSET_CHARACTERISTICS}. */
+export type HandsetCharacteristic = (typeof HANDSET_CHARACTERISTICS)[number];
+
+/**
+ * Statistics of `topup_balance`, `topup_amount`, `displacement` and `aggregate_network_objects`.
+ * flowclient documents the first seven; FlowMachine's `Statistic` enum also accepts `count` and `sum`.
+ */
+export const STATISTICS = ['avg', 'max', 'min', 'median', 'mode', 'stddev', 'variance', 'count', 'sum'] as const;
+/** One of {@link STATISTICS}. */
+export type Statistic = (typeof STATISTICS)[number];
+
+/** Methods of `joined_spatial_aggregate`: a statistic for a numeric metric, `distr` (only) for a categorical one (handset). */
+export const JOINED_SPATIAL_AGGREGATE_METHODS = [...STATISTICS, 'distr'] as const;
+/** One of {@link JOINED_SPATIAL_AGGREGATE_METHODS}. */
+export type JoinedSpatialAggregateMethod = (typeof JOINED_SPATIAL_AGGREGATE_METHODS)[number];
+
+/** Direction of the events counted: incoming, outgoing or both. */
+export const DIRECTIONS = ['in', 'out', 'both'] as const;
+/** One of {@link DIRECTIONS}. */
+export type Direction = (typeof DIRECTIONS)[number];
+
+/**
+ * Time buckets of `location_event_counts`. flowclient's docstring says `minute`, FlowMachine's
+ * schema says `min`: both are accepted here and sent as given.
+ */
+export const COUNT_INTERVALS = ['day', 'hour', 'min', 'minute'] as const;
+/** One of {@link COUNT_INTERVALS}. */
+export type CountInterval = (typeof COUNT_INTERVALS)[number];
+
+/** Periods `total_network_objects` totals by. */
+export const TOTAL_BY_PERIODS = ['second', 'minute', 'hour', 'day', 'month', 'year'] as const;
+/** One of {@link TOTAL_BY_PERIODS}. */
+export type TotalByPeriod = (typeof TOTAL_BY_PERIODS)[number];
+
+/** Periods `aggregate_network_objects` aggregates by: those of {@link TOTAL_BY_PERIODS} plus `century`. */
+export const AGGREGATE_BY_PERIODS = [...TOTAL_BY_PERIODS, 'century'] as const;
+/** One of {@link AGGREGATE_BY_PERIODS}. */
+export type AggregateByPeriod = (typeof AGGREGATE_BY_PERIODS)[number];
+
+/** Units of the periods of `total_active_periods`. */
+export const PERIOD_UNITS = ['days', 'hours', 'minutes'] as const;
+/** One of {@link PERIOD_UNITS}. */
+export type PeriodUnit = (typeof PERIOD_UNITS)[number];
+
+/** Join types of the flows family (FlowMachine's `Join.join_kinds`). */
+export const JOIN_TYPES = ['inner', 'full outer', 'left', 'right', 'left outer', 'right outer'] as const;
+/** One of {@link JOIN_TYPES}. */
+export type JoinType = (typeof JOIN_TYPES)[number];
+
+/** Methods of `randomSampleSpec`. `random_ids` needs a seed in [-1, 1]. */
+export const SAMPLING_METHODS = ['system', 'bernoulli', 'random_ids'] as const;
+/** One of {@link SAMPLING_METHODS}. */
+export type SamplingMethod = (typeof SAMPLING_METHODS)[number];
+
+/** Keys of `towerDayOfWeekScores`. */
+export const DAYS_OF_WEEK = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+/** One of {@link DAYS_OF_WEEK}. */
+export type DayOfWeek = (typeof DAYS_OF_WEEK)[number];
+
+/** Inclusive bounds of the hours of a day, as `hours: [start, end]` takes them (integers). */
+export const HOUR_BOUNDS = { min: 0, max: 24 } as const;
+
+/** Inclusive bounds of a meaningful-locations score (hour-of-day and day-of-week). */
+export const SCORE_BOUNDS = { min: -1, max: 1 } as const;
+
+/** Number of entries of `towerHourOfDayScores`: one per hour, the first is midnight. */
+export const HOURS_PER_DAY = 24;
+
+/** Defaults of the optional options that are not `null` when unset (flowclient's keyword defaults). */
+export const DEFAULTS = {
+  /** `direction` of event counts, subscriber degree, location introversion. */
+  direction: 'both',
+  /** `joinType` of the flows family. */
+  joinType: 'inner',
+  /** `totalBy` of `totalNetworkObjectsSpec`. */
+  totalBy: 'day',
+  /** `aggregateBy` of `aggregateNetworkObjectsSpec`. */
+  aggregateBy: 'day',
+  /** `periodUnit` of `totalActivePeriodsSpec`. */
+  periodUnit: 'days',
+  /** `periodLength` of `totalActivePeriodsSpec`, in `periodUnit`s. */
+  periodLength: 1,
+  /** `characteristic` of `handsetSpec`. */
+  characteristic: 'hnd_type',
+  /** `method` of `handsetSpec`. */
+  handsetMethod: 'last',
+  /** `method` of `joinedSpatialAggregateSpec`. */
+  joinedSpatialAggregateMethod: 'avg',
+  /** `samplingMethod` of `randomSampleSpec`. */
+  samplingMethod: 'random_ids',
+  /** `estimateCount` of `randomSampleSpec`. */
+  estimateCount: true,
+  /** `minimumTotalWeight` of `majorityLocationSpec`. */
+  minimumTotalWeight: 0,
+  /** `includeUnlocatable` of `majorityLocationSpec`. */
+  includeUnlocatable: false,
+  /** `towerClusterRadius` of the meaningful-locations builders, in km. */
+  towerClusterRadius: 1,
+  /** `towerClusterCallThreshold` of the meaningful-locations builders, in days. */
+  towerClusterCallThreshold: 0,
+} as const;
