@@ -1,0 +1,210 @@
+import {
+  AGGREGATION_UNITS,
+  allQueryScopes,
+  geographyFeatures,
+  resultColumns,
+  resultFeatures,
+  resultRows,
+  TOP_LEVEL_KINDS,
+  validateQuerySpec,
+} from '../../../server/query-kinds/index.js';
+import type { QueryKinds } from '../../../server/kinds.js';
+import { pyDumps, pyNumber } from '../../../server/query-kinds/python-json.js';
+import { daily, METRICS, tno, VALID } from './fixtures.js';
+
+type Spec = Record<string, unknown>;
+const spec = (name: string): Spec => (VALID.find(([n]) => n === name)?.[1] ?? {}) as Spec;
+const take = <T>(items: Iterable<T>, n: number): T[] => {
+  const out: T[] = [];
+  for (const item of items) {
+    if (out.length >= n) break;
+    out.push(item);
+  }
+  return out;
+};
+
+describe('query-kinds: scopes', () => {
+  const scopes = allQueryScopes();
+
+  it("lists contract §4's examples", () => {
+    for (const scope of [
+      'admin3:spatial_aggregate:spatial_aggregate',
+      'admin3:spatial_aggregate:daily_location',
+      'admin3:geography:geography',
+      'nonspatial:histogram_aggregate:event_count',
+      'lon-lat:flows:unique_locations',
+      'admin2:joined_spatial_aggregate:handset',
+      'admin1:meaningful_locations_aggregate:meaningful_locations_aggregate',
+    ]) {
+      expect(scopes).withContext(scope).toContain(scope);
+    }
+  });
+
+  it('has a self scope for every top-level kind and none for nested-only ones or impossible units', () => {
+    for (const kind of TOP_LEVEL_KINDS) expect(scopes.some((s) => s.endsWith(`:${kind}:${kind}`))).withContext(kind).toBeTrue();
+    expect(scopes.some((s) => s.split(':')[1] === 'daily_location')).toBeFalse();
+    expect(scopes).not.toContain('admin3:histogram_aggregate:histogram_aggregate');
+    expect(scopes).not.toContain('nonspatial:spatial_aggregate:spatial_aggregate');
+    expect(scopes).not.toContain('lon-lat:dfs_metric_total_amount:dfs_metric_total_amount');
+    expect(scopes).not.toContain('admin3:spatial_aggregate:event_count');
+  });
+
+  it('is sorted and unique', () => {
+    expect([...new Set(scopes)].sort()).toEqual(scopes);
+  });
+});
+
+/** [valid spec name, expected columns]. */
+const COLUMNS: ReadonlyArray<readonly [string, Spec, string[]]> = [
+  ['spatial_aggregate by admin3', spec('daily_location'), ['pcod', 'value']],
+  ['spatial_aggregate by lon-lat', { query_kind: 'spatial_aggregate', locations: daily('2016-01-01', 'lon-lat') }, ['lon', 'lat', 'value']],
+  ['flows', spec('flows'), ['pcod_from', 'pcod_to', 'value']],
+  ['inflows', spec('inflows'), ['pcod_to', 'value']],
+  ['outflows', spec('outflows'), ['pcod_from', 'value']],
+  ['location_event_counts', spec('location_event_counts'), ['date', 'pcod', 'value']],
+  ['location_event_counts by hour', { ...spec('location_event_counts'), interval: 'hour' }, ['date', 'hour', 'pcod', 'value']],
+  ['joined_spatial_aggregate', spec('event_count'), ['pcod', 'value']],
+  ['joined_spatial_aggregate distr', spec('handset'), ['pcod', 'metric', 'key', 'value']],
+  ['histogram_aggregate', spec('histogram_aggregate'), ['lower_edge', 'upper_edge', 'value']],
+  ['total_network_objects', tno(), ['pcod', 'datetime', 'value']],
+  ['meaningful_locations_aggregate', spec('meaningful_locations_aggregate'), ['label', 'pcod', 'value']],
+  ['meaningful_locations_between_label_od_matrix', spec('meaningful_locations_between_label_od_matrix'), ['label_from', 'label_to', 'pcod_from', 'pcod_to', 'value']],
+  ['geography', spec('geography'), ['admin2pcod', 'admin2name']],
+  ['labelled_spatial_aggregate', spec('coalesced_location + mobility_classification'), ['pcod', 'label_value', 'value']],
+];
+
+describe('query-kinds: synthetic results', () => {
+  for (const [name, s, columns] of COLUMNS) {
+    it(`gives ${name} FlowKit's columns`, () => {
+      expect(resultColumns(s)).toEqual(columns);
+      const [first] = take(resultRows(s, 'q1'), 1);
+      expect(Object.keys(first ?? {})).toEqual(columns);
+    });
+  }
+
+  it('has rows for every top-level kind in the fixtures', () => {
+    for (const [name, s] of VALID) {
+      const rows = take(resultRows(s, 'id'), 3);
+      expect(rows.length).withContext(name).toBeGreaterThan(0);
+    }
+  });
+
+  it('is deterministic per query id, differs between ids, and re-iterable', () => {
+    const s = spec('flows');
+    const a = resultRows(s, '5ffe4a96dbe33a117ae9550178b81836');
+    expect([...a]).toEqual([...resultRows(s, '5ffe4a96dbe33a117ae9550178b81836')]);
+    expect([...a]).toEqual([...a]);
+    expect([...a]).not.toEqual([...resultRows(s, 'another')]);
+  });
+
+  it('has one row per region (or region pair / date × region) by default', () => {
+    expect([...resultRows(spec('spatial_aggregate'), 'x')].length).toBe(1);
+    expect([...resultRows(spec('unique_locations'), 'x')].length).toBe(15);
+    expect([...resultRows(spec('flows'), 'x')].length).toBe(40 * 40);
+    expect([...resultRows({ ...spec('location_event_counts'), end_date: '2016-01-04' }, 'x')].length).toBe(3 * 40);
+    expect([...resultRows(spec('histogram_aggregate (bin_list, range)'), 'x')]).toEqual([
+      jasmine.objectContaining({ lower_edge: 0, upper_edge: 1 }),
+      jasmine.objectContaining({ lower_edge: 1, upper_edge: 5 }),
+    ]);
+  });
+
+  it('honours a row count lazily (no buffering of huge results)', () => {
+    const started = Date.now();
+    const rows = take(resultRows(spec('daily_location'), 'big', 10_000_000), 5);
+    expect(rows.length).toBe(5);
+    expect([...resultRows(spec('daily_location'), 'big', 100)].length).toBe(100);
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+
+  it('gives no rows for an invalid spec', () => {
+    expect([...resultRows({ query_kind: 'nope' }, 'x')]).toEqual([]);
+  });
+
+  it('gives features with the row as properties and the region as geometry', () => {
+    const [feature] = take(resultFeatures(spec('daily_location'), 'f'), 1);
+    const [row] = take(resultRows(spec('daily_location'), 'f'), 1);
+    expect(feature).toEqual({ type: 'Feature', geometry: jasmine.objectContaining({ type: 'Polygon' }), properties: row as Spec });
+    expect([...resultFeatures(spec('histogram_aggregate'), 'f')]).toEqual([]);
+    const [point] = take(resultFeatures({ query_kind: 'spatial_aggregate', locations: daily('2016-01-01', 'lon-lat') }, 'f'), 1);
+    expect((point?.['geometry'] as Spec | undefined)?.['type']).toBe('Point');
+  });
+
+  it('keeps metric fixtures valid for the JSA', () => {
+    expect(Object.keys(METRICS).length).toBe(11);
+  });
+});
+
+type Ring = number[][];
+const ringOf = (f: Record<string, unknown>): Ring => ((f['geometry'] as { coordinates: Ring[] }).coordinates[0] ?? []);
+const boxOf = (ring: Ring): number[] => {
+  const xs = ring.map((p) => p[0] ?? 0);
+  const ys = ring.map((p) => p[1] ?? 0);
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+};
+const signedArea = (ring: Ring): number =>
+  ring.slice(1).reduce((sum, p, i) => sum + ((ring[i]?.[0] ?? 0) * (p[1] ?? 0) - (p[0] ?? 0) * (ring[i]?.[1] ?? 0)), 0) / 2;
+
+describe('query-kinds: geography', () => {
+  const levels = ['admin0', 'admin1', 'admin2', 'admin3'].map((unit) => [...(geographyFeatures(unit) ?? [])]);
+
+  it('has 1 / 5 / 15 / 40 regions with admin<n>pcod and admin<n>name', () => {
+    expect(levels.map((l) => l.length)).toEqual([1, 5, 15, 40]);
+    levels.forEach((features, n) =>
+      features.forEach((f) => expect(Object.keys(f['properties'] as Spec)).toEqual([`admin${n}pcod`, `admin${n}name`])),
+    );
+  });
+
+  it('has closed, counter-clockwise polygon rings', () => {
+    for (const f of levels.flat()) {
+      const ring = ringOf(f);
+      expect(ring.length).toBeGreaterThanOrEqual(4);
+      expect(ring[0]).toEqual(ring[ring.length - 1] ?? []);
+      expect(signedArea(ring)).toBeGreaterThan(0);
+    }
+  });
+
+  it('nests each region inside its parent (p-code prefix) and tiles the parent', () => {
+    for (let n = 1; n < levels.length; n++) {
+      for (const parent of levels[n - 1] ?? []) {
+        const pcod = String((parent['properties'] as Spec)[`admin${n - 1}pcod`]);
+        const children = (levels[n] ?? []).filter((c) => String((c['properties'] as Spec)[`admin${n}pcod`]).startsWith(`${pcod}.`));
+        const [px0 = 0, py0 = 0, px1 = 0, py1 = 0] = boxOf(ringOf(parent));
+        expect(children.length).toBeGreaterThan(1);
+        let area = 0;
+        for (const child of children) {
+          const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = boxOf(ringOf(child));
+          expect(x0 >= px0 && y0 >= py0 && x1 <= px1 && y1 <= py1).withContext(JSON.stringify(child['properties'])).toBeTrue();
+          area += signedArea(ringOf(child));
+        }
+        expect(area).toBeCloseTo(signedArea(ringOf(parent)), 6);
+      }
+    }
+  });
+
+  it('serves lon-lat as points and knows no other units', () => {
+    expect(AGGREGATION_UNITS).toEqual(['admin0', 'admin1', 'admin2', 'admin3', 'lon-lat']);
+    const [point] = [...(geographyFeatures('lon-lat') ?? [])];
+    expect((point?.['geometry'] as Spec | undefined)?.['type']).toBe('Point');
+    expect(geographyFeatures('admin9')).toBeNull();
+  });
+});
+
+describe('query-kinds: Python-style JSON text', () => {
+  it('writes numbers and strings as json.dumps does', () => {
+    expect([1e-5, 0.5, 1e16, 2.5e-7, 3, -0.0001].map(pyNumber)).toEqual(['1e-05', '0.5', '10000000000000000', '2.5e-07', '3', '-0.0001']);
+    expect(pyDumps({ a: 'é\u007f"', b: [], c: {} })).toBe('{\n  "a": "\\u00e9\\u007f\\"",\n  "b": [],\n  "c": {}\n}');
+  });
+});
+
+describe('query-kinds: module contract', () => {
+  it('fits the QueryKinds interface the server core binds', async () => {
+    const kinds = await import('../../../server/query-kinds/index.js');
+    const bound: QueryKinds = kinds;
+    expect(bound.AGGREGATION_UNITS.length).toBe(5);
+  });
+
+  it('keeps a submitted __proto__ key as an unknown field', () => {
+    const spec = JSON.parse('{"query_kind":"geography","aggregation_unit":"admin1","__proto__":{"x":1}}') as Spec;
+    expect(validateQuerySpec(spec as Spec & { query_kind: unknown }).ok).toBeFalse();
+  });
+});
