@@ -5,7 +5,7 @@
  * @module
  */
 import type { AxiosInstance, AxiosResponse } from 'axios';
-import { catchError, defer, finalize, from, map, throwError, type Observable } from 'rxjs';
+import { catchError, defer, finalize, from, map, tap, throwError, type Observable } from 'rxjs';
 import { replyError, transportError, type ReplyKind, type RequestContext } from './error-mapping.js';
 
 /** What to send. */
@@ -30,6 +30,7 @@ export function sendRequest(client: AxiosInstance, request: HttpRequest, token: 
   return defer(() => {
     const controller = new AbortController();
     const text = request.responseType === 'text';
+    let settled = false; // aborting a settled request would only cost a DOMException
     return from(
       client.request({
         method: request.kind === 'get' ? 'GET' : 'POST',
@@ -40,7 +41,10 @@ export function sendRequest(client: AxiosInstance, request: HttpRequest, token: 
         signal: controller.signal,
         ...(text ? { responseType: 'text', transitional: { forcedJSONParsing: false, silentJSONParsing: true, clarifyTimeoutError: false } } : {}),
       }),
-    ).pipe(finalize(() => controller.abort()));
+    ).pipe(
+      tap({ next: () => (settled = true), error: () => (settled = true) }),
+      finalize(() => settled || controller.abort()),
+    );
   }).pipe(
     catchError((error: unknown) => throwError(() => transportError(error, ctx))),
     map(openOpaqueRedirect),

@@ -1,0 +1,71 @@
+/**
+ * `npm run bench`: the figures of the Proof issue, each a ratio measured side by side in one run,
+ * printed with the machine and written to bench/results.json.
+ * Reproduce: `npm run bench` (= node --expose-gc --import tsx bench/run.ts).
+ */
+import { writeFileSync } from 'node:fs';
+import { decode } from './decode.js';
+import { fanIn } from './fan-in.js';
+import { latency, longQuery } from './latency.js';
+import { machine } from './machine.js';
+import { overhead } from './overhead.js';
+import { scale } from './scale.js';
+import { fixed } from './stats.js';
+import { serverThroughput } from './throughput.js';
+
+const only = new Set(process.argv.slice(2));
+const want = (name: string) => only.size === 0 || only.has(name);
+const lines: string[] = [];
+const say = (line: string) => {
+  lines.push(line);
+  console.log(line);
+};
+const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
+
+const results: Record<string, unknown> = { command: 'npm run bench', date: new Date().toISOString(), machine: machine() };
+say(`flowclient-rx benchmark — ${JSON.stringify(results['machine'])}`);
+
+const long = want('latency') ? longQuery() : undefined;
+
+if (want('latency')) {
+  const r = await latency();
+  results['noticeLatency'] = r;
+  say(`5. Notice latency, queries of 0.3–3 s (${r.repetitions} runs per duration): adaptive ${fixed(r.meanAdaptiveMs, 0)} ms vs fixed 1 s polling ${fixed(r.meanFixedMs, 0)} ms → ratio ${fixed(r.ratio)} (target ≤ 0.25: ${verdict(r.ratio <= 0.25)})`);
+}
+if (want('fan-in')) {
+  const rows = await fanIn();
+  results['fanIn'] = rows;
+  for (const row of rows) {
+    say(`1. Poll fan-in, ${String(row.subscribers).padStart(4)} subscribers: ${row.serverPolls} server polls over ${row.ticks} ticks → ${fixed(row.pollsPerTick)} per tick (target 1: ${verdict(row.pollsPerTick === 1)})`);
+  }
+}
+if (want('overhead')) {
+  const r = await overhead();
+  results['overhead'] = r;
+  say(`2. Per-request overhead, ${r.requests} alternating requests each to ${r.route}: getUrl median ${fixed(r.medianGetUrlMs, 3)} ms vs axios.get ${fixed(r.medianAxiosMs, 3)} ms → median per-pair ratio ${fixed(r.medianRatio)} (target ≤ 1.10: ${verdict(r.medianRatio <= 1.1)}; ratio of medians ${fixed(r.ratioOfMedians)})`);
+}
+if (want('decode')) {
+  const r = await decode();
+  results['decode'] = r;
+  const mb = (b: number) => `${fixed(b / 1e6, 1)} MB`;
+  say(`3. Result decoding, ${mb(r.payloadBytes)} (${r.rows} rows): getJsonRows ${fixed(r.medianLibraryMs, 0)} ms vs axios text + JSON.parse ${fixed(r.medianBareMs, 0)} ms → ratio ${fixed(r.timeRatio)} (target ≤ 1.15: ${verdict(r.timeRatio <= 1.15)}); JSON.parse alone ${fixed(r.medianJsonParseOnlyMs, 0)} ms`);
+  say(`   peak memory ${mb(r.peakLibraryBytes)} (bare ${mb(r.peakBareBytes)}) → ${fixed(r.peakRatio)}× the payload (target ≤ 3: ${verdict(r.peakRatio <= 3)})`);
+}
+if (want('scale')) {
+  const r = await scale();
+  results['scale'] = r;
+  say(`4. Scale, ${r.queries} queries watched at once: ${fixed(r.heapPerQueryBytes / 1024)} KB heap per watched query (target ≤ 4 KB: ${verdict(r.heapPerQueryBytes <= 4096)}), ${fixed(r.pollsPerSecond, 0)} polls/s, client CPU ${fixed(r.clientCpuShare * 100, 1)}% of one core`);
+}
+if (want('throughput')) {
+  const r = await serverThroughput();
+  results['serverThroughput'] = r;
+  say(`   Test server throughput on loopback: ${fixed(r.pollsPerSecond, 0)} polls/s with ${r.concurrency} keep-alive workers (target ≥ 2000: ${verdict(r.pollsPerSecond >= 2000)}), ${r.errors} errors`);
+}
+if (long) {
+  const r = await long;
+  results['longQuery'] = r;
+  say(`5. Requests over a ${r.durationMs / 1000} s query: adaptive ${r.adaptivePolls} polls vs fixed 1 s ${r.fixedPolls} (target: no more: ${verdict(r.adaptivePolls <= r.fixedPolls)})`);
+}
+
+if (only.size === 0) writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+say('Reproduce with: npm run bench');
