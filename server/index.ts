@@ -1,0 +1,18 @@
+/**
+ * FlowAPI test server: a faithful FlowAPI 1.18 (or legacy 1.3) stand-in on loopback, for tests.
+ */
+export { startTestServer } from './start.js';
+export type {
+  BurstFault,
+  CutResultFault,
+  FaultOptions,
+  FlowapiVersion,
+  MintTokenOptions,
+  QueryState,
+  ResetFault,
+  RouteName,
+  ServerCounters,
+  StallFault,
+  TestServer,
+  TestServerOptions,
+} from './types.js';
