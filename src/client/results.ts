@@ -61,7 +61,8 @@ function decodeRows(response: AxiosResponse, location: string): ResultRow[] {
   return rows as ResultRow[];
 }
 
-function decodeFeatureCollection(response: AxiosResponse, location: string): FeatureCollection {
+/** The FeatureCollection of a 200 reply, or {@link ResultDecodeError}. */
+export function decodeFeatureCollection(response: AxiosResponse, location: string): FeatureCollection {
   const body: unknown = response.data;
   const ok = typeof body === 'object' && body !== null && Array.isArray((body as Record<string, unknown>)['features']);
   if (!ok) throw undecodable(location, body);
@@ -118,4 +119,3 @@ export function getCsvResult({ connection, querySpec, ...wait }: QuerySpecOption
   return runQuery({ connection, querySpec }).pipe(switchMap((queryId) => getCsvResultByQueryId({ connection, queryId, ...wait })));
 }
 
-export { decodeFeatureCollection };
