@@ -7,7 +7,7 @@
 import axios from 'axios';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { firstValueFrom, lastValueFrom } from 'rxjs';
-import { connect, getJsonRows, type QuerySpec } from '../src/index.js';
+import { connect, dailyLocationSpec, getJsonRows, spatialAggregateSpec } from '../src/index.js';
 import { startChildServer } from './child-server.js';
 import { median } from './stats.js';
 
@@ -46,7 +46,8 @@ export async function decode(rows = 1_400_000, rounds = 5): Promise<DecodeResult
   const server = await startChildServer({ queryDurationMs: 10, resultRows: rows });
   try {
     const conn = connect({ url: server.url, token: server.token });
-    const query = conn.makeApiQuery({ query_kind: 'dummy_query', dummy_param: 'decode' } as unknown as QuerySpec);
+    const locations = dailyLocationSpec({ date: '2016-01-01', aggregationUnit: 'admin3', method: 'last' });
+    const query = conn.makeApiQuery(spatialAggregateSpec({ locations }));
     const id = await firstValueFrom(query.run());
     await lastValueFrom(query.waitUntilReady());
     const location = `get/${id}`;
