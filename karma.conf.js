@@ -20,7 +20,11 @@ export default function karmaConfig(config) {
     exclude: ['spec/server/**', 'spec/**/*.node.spec.ts', 'spec/types/**'],
     preprocessors: { 'spec/**/*.spec.ts': ['esbuild'] },
     // ignoreAnnotations: the package declares "sideEffects": false, which would drop the spec imports.
-    esbuild: { target: 'es2022', sourcemap: true, ignoreAnnotations: true, define: { 'process.env.NODE_ENV': '"test"' } },
+    // alias: the package's own names, as the docs' examples import them (tsc maps them to src/ itself).
+    esbuild: {
+      target: 'es2022', sourcemap: true, ignoreAnnotations: true, define: { 'process.env.NODE_ENV': '"test"' },
+      alias: { 'flowclient-rx': './src/index.ts', 'flowclient-rx/angular': './src/angular/index.ts' },
+    },
     plugins: [jasmine, chromeLauncher, esbuild, flowapi, plain],
     middleware: ['flowapi'],
     browsers: ['ChromeHeadlessCI'],
