@@ -34,7 +34,7 @@ export type TokenRefresher = () => Observable<string> | PromiseLike<string>;
 
 /** Options of {@link connect}. */
 export interface ConnectOptions {
-  /** Base URL of the FlowAPI server, with scheme, e.g. `https://flowapi.example.org` (no `/api/0`). */
+  /** Base URL of the FlowAPI server, with scheme, e.g. `https://flowapi.example.org` (no `/api/0`, credentials, query or fragment). */
   readonly url: string;
   /** A JWT for this server, from FlowAuth. */
   readonly token: string;
@@ -120,6 +120,9 @@ export class Connection {
       // Location to another origin. Browsers use fetch with redirect 'manual' for this; Node, http.
       adapter: isNode() ? 'http' : 'fetch',
       maxRedirects: 0,
+      // Every reply is live state (a status, a fresh result): the browser's cache must not answer
+      // for the server, nor keep replaying a cacheable redirect (301, 308) it once received.
+      fetchOptions: { cache: 'no-store' },
       validateStatus: () => true,
       timeout: this.timeoutMs,
       ...(httpsAgent ? { httpsAgent } : {}),
@@ -180,6 +183,11 @@ export class Connection {
     return { url: this.url, apiVersion: this.apiVersion, user: this.user };
   }
 
+  /** What Node's `util.inspect` and `console.log` show at any depth: {@link toString}'s text, never the token. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return `Connection <${this.toString()}>`;
+  }
+
   #request(request: HttpRequest): Observable<AxiosResponse> {
     const ctx: RequestContext = { url: this.url, apiVersion: this.apiVersion, route: request.route };
     const attempt = (token: string): Observable<AxiosResponse> => sendRequest(this.#http, request, token, ctx);
@@ -232,15 +240,36 @@ function isExpiry(error: unknown): boolean {
   return isAuthenticationError(error) && error.status === 401 && error.serverMessage === 'Token has expired';
 }
 
+function parseUrl(url: string): URL | undefined {
+  try {
+    return new URL(url);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A URL as error messages show it: without user info, query or fragment, which may hold secrets. */
+function shown(url: string): string {
+  return url.replace(/^([a-z][a-z\d+.-]*:\/\/)[^/?#]*@/i, '$1…@').replace(/([?#]).*$/s, '$1…');
+}
+
 function checkArguments(options: ConnectOptions): void {
   if (typeof options !== 'object' || options === null) throw new TypeError('connect: options object required');
   const { url, token, apiVersion } = options;
   if (typeof url !== 'string' || url === '') throw new TypeError('connect: url is required');
-  if (!/^https?:\/\/[^/\s]+/i.test(url)) {
-    throw new TypeError(`connect: url must start with http:// or https:// and a host (got "${url}")`);
+  const parsed = parseUrl(url);
+  if (!/^https?:\/\/[^/\s]+/i.test(url) || /\s/.test(url) || parsed === undefined || !/^https?:$/.test(parsed.protocol)) {
+    throw new TypeError(`connect: url must start with http:// or https:// and a host (got "${shown(url)}")`);
+  }
+  // Every request URL is built on this one: credentials would replace the token, a query or fragment would swallow the route.
+  if (parsed.username !== '' || parsed.password !== '') {
+    throw new TypeError('connect: url must not contain a user name or password (the token is the only credential)');
+  }
+  if (/[?#]/.test(url)) {
+    throw new TypeError(`connect: url must not have a query or fragment (got "${shown(url)}")`);
   }
   if (/\/api\/\d+\/?$/.test(url)) {
-    throw new TypeError(`connect: url must be the server's base URL, without /api/<version> (got "${url}")`);
+    throw new TypeError(`connect: url must be the server's base URL, without /api/<version> (got "${shown(url)}")`);
   }
   if (typeof token !== 'string' || token.trim() === '') throw new TypeError('connect: token must be a non-empty string');
   if (apiVersion !== undefined && !(Number.isInteger(apiVersion) && apiVersion >= 0)) {
@@ -253,8 +282,9 @@ function checkArguments(options: ConnectOptions): void {
 
 /**
  * Connect to a FlowAPI server. Nothing is sent until a request is subscribed to.
- * @throws TypeError naming the bad argument (missing or schemeless `url`, empty `token`,
- * negative or fractional `apiVersion`); {@link FlowclientConnectionError} for an undecodable token.
+ * @throws TypeError naming the bad argument (missing, schemeless or unparsable `url`, or one with
+ * `/api/<n>`, credentials, a query or a fragment; empty `token`; negative or fractional
+ * `apiVersion`); {@link FlowclientConnectionError} for an undecodable token.
  * @example
  * ```ts
  * const conn = connect({ url: 'https://flowapi.example.org', token });

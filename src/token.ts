@@ -16,20 +16,27 @@ export interface TokenInfo {
   readonly expiresAt: Date | null;
 }
 
+/** A JWS in compact form: base64url header, payload and (possibly empty) signature. */
+const COMPACT_JWS = /^[\w-]+\.[\w-]+\.[\w-]*$/;
+
 interface FlowapiClaims extends JwtPayload {
   identity?: unknown;
 }
 
 /**
  * Decode a token's header and payload and read the user and expiry.
- * @throws {@link FlowclientConnectionError} "Unable to decode token" when the header or payload
- * does not decode, "Token does not contain user identity." without `sub` or `identity`.
+ * @throws {@link FlowclientConnectionError} "Unable to decode token" when the token is not three
+ * base64url segments (surrounding whitespace aside) or its header or payload does not decode,
+ * "Token does not contain user identity." without `sub` or `identity`.
  * The token never appears in the message.
  */
 export function readToken(token: string): TokenInfo {
   let payload: FlowapiClaims;
   try {
     if (typeof token !== 'string' || token === '') throw new TypeError('empty token');
+    // jwt-decode reads only the first two segments; a stray character elsewhere would only show
+    // later, as a header the HTTP stack refuses to send.
+    if (!COMPACT_JWS.test(token.trim())) throw new TypeError('not a compact JWS');
     jwtDecode(token, { header: true });
     payload = jwtDecode<FlowapiClaims>(token);
   } catch (cause) {

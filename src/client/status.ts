@@ -23,7 +23,7 @@ export interface WaitOptions extends QueryIdOptions, WatchOptions {}
 export function queryIsReady({ connection, queryId }: QueryIdOptions): Observable<{ ready: boolean; response: AxiosResponse }> {
   return connection.getUrl({ route: `poll/${queryId}` }).pipe(
     map((response) => {
-      outcomeOfReply(response, queryId); // checks the reply (status known, body readable)
+      outcomeOfReply(response, queryId, connection.url); // checks the reply (status known, body readable, no redirect elsewhere)
       return { ready: response.status === 303, response };
     }),
   );

@@ -60,6 +60,20 @@ export function retryAfterMs(header: unknown, now: number = Date.now()): number 
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/**
+ * The origin a `Location` points at when it is not `base`'s own (an absolute URL elsewhere),
+ * else `undefined` (relative locations, same origin, or nothing to read).
+ */
+export function foreignOrigin(location: unknown, base: string): string | undefined {
+  if (typeof location !== 'string' || location === '') return undefined;
+  try {
+    const target = new URL(location, `${base}/`);
+    return target.origin === new URL(base).origin ? undefined : target.origin;
+  } catch {
+    return undefined;
+  }
+}
+
 function payloadOf(body: unknown): unknown {
   const json = jsonBody(body);
   return typeof json === 'object' && json !== null && !Array.isArray(json)
@@ -77,7 +91,8 @@ function isNonEmpty(payload: unknown): boolean {
 /**
  * The error a reply stands for, or `null` when its status is accepted.
  * 404 → {@link NotFoundError}; 401/422 → {@link AuthenticationError}; 403 →
- * {@link PermissionDeniedError}; anything else → {@link FlowclientConnectionError}.
+ * {@link PermissionDeniedError}; anything else → {@link FlowclientConnectionError} (a redirect
+ * named as one: redirects are never followed).
  */
 export function replyError(kind: ReplyKind, response: Pick<AxiosResponse, 'status' | 'data' | 'headers'>, ctx: RequestContext): FlowclientError | null {
   const { status, data } = response;
@@ -86,6 +101,13 @@ export function replyError(kind: ReplyKind, response: Pick<AxiosResponse, 'statu
   const payload = payloadOf(data);
   const serverStatus = bodyField(data, 'status');
   const details = { status, route: ctx.route, serverMessage, serverStatus, payload };
+  if (status >= 300 && status < 400) {
+    const elsewhere = foreignOrigin((response.headers as Record<string, unknown> | undefined)?.['location'], ctx.url);
+    return new FlowclientConnectionError(
+      `${ctx.url}/api/${ctx.apiVersion}/${ctx.route} was redirected (status ${status}${elsewhere === undefined ? '' : ` to another origin, ${elsewhere}`}); redirects are not followed.`,
+      details,
+    );
+  }
   if (status === 404) {
     return new NotFoundError(`${ctx.url}/api/${ctx.apiVersion}/${ctx.route} not found.`, details);
   }

@@ -4,7 +4,7 @@
  */
 import type { AxiosResponse } from 'axios';
 import { FlowclientConnectionError, isFlowclientError, isNotFoundError } from '../errors.js';
-import { bodyField, jsonBody } from '../http/error-mapping.js';
+import { bodyField, foreignOrigin, jsonBody } from '../http/error-mapping.js';
 
 /** A query's status as the client reports it (flowclient's strings plus FlowAPI's final states). */
 export type QueryStatus = 'queued' | 'executing' | 'completed' | 'errored' | 'cancelled' | 'not_running';
@@ -61,11 +61,21 @@ export function routeFromLocation(location: unknown): string | undefined {
 /**
  * Classify a poll reply: 303 → completed (result route from `Location`), 202 → the body's
  * `queued`/`executing` with progress.
- * @throws {@link FlowclientConnectionError} "No status reported." or an unknown status string.
+ * @param baseUrl - the connection's URL: a 303 to another origin is refused, never taken for the result
+ * @throws {@link FlowclientConnectionError} "No status reported.", an unknown status string, or a
+ * redirect to another origin.
  */
-export function outcomeOfReply(response: Pick<AxiosResponse, 'status' | 'data' | 'headers'>, queryId: string): PollOutcome {
+export function outcomeOfReply(response: Pick<AxiosResponse, 'status' | 'data' | 'headers'>, queryId: string, baseUrl?: string): PollOutcome {
   if (response.status === 303) {
-    const resultRoute = routeFromLocation((response.headers as Record<string, unknown>)['location']) ?? `get/${queryId}`;
+    const location = (response.headers as Record<string, unknown>)['location'];
+    const elsewhere = baseUrl === undefined ? undefined : foreignOrigin(location, baseUrl);
+    if (elsewhere !== undefined) {
+      throw new FlowclientConnectionError(
+        `The reply to poll/${queryId} redirected to another origin, ${elsewhere}; redirects are not followed.`,
+        { status: 303, route: `poll/${queryId}` },
+      );
+    }
+    const resultRoute = routeFromLocation(location) ?? `get/${queryId}`;
     return { status: 'completed', progress: null, message: '', resultRoute };
   }
   if (response.status !== 202) {

@@ -20,7 +20,7 @@ export interface QueryIdOptions {
  */
 export function pollQuery({ connection, queryId }: QueryIdOptions): Observable<PollOutcome> {
   return connection.getUrl({ route: `poll/${queryId}` }).pipe(
-    map((response) => outcomeOfReply(response, queryId)),
+    map((response) => outcomeOfReply(response, queryId, connection.url)),
     catchError((error: unknown) => {
       const outcome = outcomeOfFailure(error);
       return outcome ? of(outcome) : throwError(() => error);
