@@ -37,7 +37,7 @@ function pollIdOf(url: string): string | null {
   }
 }
 
-/** Count the request, then apply faults: latency, stall, reset, burst (admin routes are exempt). */
+/** Count the request, then apply faults decided on arrival: latency, stall, reset, burst (admin routes are exempt). */
 function countAndInjectFaults(ctx: ServerContext, routes: RouteSet) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
     const route = routeNameOf(request.url, routes);
@@ -47,16 +47,16 @@ function countAndInjectFaults(ctx: ServerContext, routes: RouteSet) {
     // A route pattern matched but werkzeug would not (an empty segment, e.g. `/api/0/poll/`).
     if (route === 'unknown' && request.routeOptions.url !== undefined) return send(reply, html(404, NOT_FOUND_PAGE));
     if (route === 'admin') return undefined;
-    const latency = ctx.faults.latencyFor(route);
-    if (latency > 0) await delay(latency);
-    const stall = ctx.faults.takeStall(route);
-    if (stall !== null) await delay(stall);
-    if (ctx.faults.takeReset(route)) {
+    // Every fault is decided on arrival, so a stalled request never takes a fault set after it came in.
+    const wait = ctx.faults.latencyFor(route) + (ctx.faults.takeStall(route) ?? 0);
+    const reset = ctx.faults.takeReset(route);
+    const burst = reset ? null : ctx.faults.takeBurst(route);
+    if (wait > 0) await delay(wait);
+    if (reset) {
       reply.hijack();
       request.raw.socket.destroy();
       return reply;
     }
-    const burst = ctx.faults.takeBurst(route);
     return burst ? send(reply, burst) : undefined;
   };
 }

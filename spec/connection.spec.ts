@@ -45,6 +45,13 @@ describe('connect', () => {
     expect(console.warn).toHaveBeenCalledOnceWith('Communications with this server are NOT SECURE.');
   });
 
+  it('sends warnings to onWarning when given, instead of the console', () => {
+    const warnings: string[] = [];
+    connect({ url: 'http://flowapi.example', token, onWarning: (m) => warnings.push(m) });
+    expect(warnings).toEqual(['Communications with this server are NOT SECURE.']);
+    expect(console.warn).not.toHaveBeenCalled();
+  });
+
   it('does not warn for https', () => {
     connect({ url: 'HTTPS://flowapi.example', token });
     expect(console.warn).not.toHaveBeenCalled();

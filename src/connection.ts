@@ -52,6 +52,8 @@ export interface ConnectOptions {
   readonly timeoutMs?: number;
   /** Called on 401 "Token has expired": one refresh shared by all requests waiting, then one retry each. */
   readonly tokenRefresher?: TokenRefresher;
+  /** Where warnings go (an insecure URL, TLS verification off). Never given a token. @defaultValue console.warn */
+  readonly onWarning?: (message: string) => void;
 }
 
 /** Options of {@link Connection.getUrl}. */
@@ -111,8 +113,9 @@ export class Connection {
       distinctUntilChanged(),
     );
     const sslCertificate = options.sslCertificate ?? true;
-    if (!/^https:\/\//i.test(this.url)) console.warn(INSECURE_WARNING);
-    if (sslCertificate === false) console.warn(`TLS certificate verification is turned off for ${this.url}.`);
+    const warn = options.onWarning ?? ((message: string) => console.warn(message));
+    if (!/^https:\/\//i.test(this.url)) warn(INSECURE_WARNING);
+    if (sslCertificate === false) warn(`TLS certificate verification is turned off for ${this.url}.`);
     const httpsAgent = tlsAgent(sslCertificate);
     this.#http = axios.create({
       baseURL: `${this.url}/api/${this.apiVersion}/`,

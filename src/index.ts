@@ -59,7 +59,7 @@ export type {
   QaCheckOutcomeOptions,
 } from './client/metadata.js';
 
-export { APIQuery } from './query/api-query.js';
+export { APIQuery, RESULT_FORMATS } from './query/api-query.js';
 export type { APIQueryOptions, GetResultOptions, ResultFormat, ResultFormats } from './query/api-query.js';
 export { FINAL_STATUSES, isFinal, outcomeOfReply, outcomeOfFailure, routeFromLocation } from './query/poll-outcome.js';
 export type { QueryStatus, Progress, PollOutcome } from './query/poll-outcome.js';

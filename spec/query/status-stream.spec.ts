@@ -84,6 +84,23 @@ describe('statusStream (marbles)', () => {
     });
   });
 
+  it('ends with an auth failure when there is no way to a new token (waitForNewToken: false)', () => {
+    scheduler.run(({ cold, expectObservable }) => {
+      const error = new AuthenticationError('Token has expired', { status: 401 });
+      const { fn } = scripted([() => cold('-#', undefined, error)]);
+      expectObservable(statusStream('q', fn, options())).toBe('-#', undefined, error);
+    });
+  });
+
+  it('gives up after backoff.count transient failures in a row', () => {
+    scheduler.run(({ cold, expectObservable }) => {
+      const busy = new FlowclientConnectionError('busy', { status: 503 });
+      const { fn } = scripted(Array.from({ length: 5 }, () => () => cold('-#', undefined, busy)));
+      // fails at 1, waits 4; fails at 6, waits 8; fails at 15: two retries spent
+      expectObservable(statusStream('q', fn, options({ backoff: { count: 2, baseDelayMs: 4, maxDelayMs: 16 } }))).toBe('15ms #', undefined, busy);
+    });
+  });
+
   it('ends with the error for failures that are neither transient nor auth', () => {
     scheduler.run(({ cold, expectObservable }) => {
       const error = new FlowclientConnectionError('Something went wrong', { status: 500 });

@@ -47,7 +47,8 @@ export interface GetResultOptions<F extends ResultFormat> extends WatchOptions {
   readonly format?: F;
 }
 
-const FORMATS: readonly ResultFormat[] = ['json', 'geojson', 'csv'];
+/** The result formats {@link APIQuery.getResult} takes. */
+export const RESULT_FORMATS: readonly ResultFormat[] = ['json', 'geojson', 'csv'];
 
 /** A query spec bound to a connection. Nothing is sent until one of its observables is subscribed. */
 export class APIQuery<S extends QuerySpec = QuerySpec> {
@@ -105,7 +106,7 @@ export class APIQuery<S extends QuerySpec = QuerySpec> {
    */
   getResult<F extends ResultFormat = 'json'>(options: GetResultOptions<F> = {}): Observable<ResultFormats[F]> {
     const { format = 'json' as F, ...watch } = options;
-    if (!FORMATS.includes(format)) {
+    if (!RESULT_FORMATS.includes(format)) {
       throw new TypeError(`Invalid format: '${String(format)}'. Expected one of 'json', 'geojson', 'csv'.`);
     }
     const fetch = (queryId: string): Observable<ResultFormats[F]> => {

@@ -16,6 +16,14 @@ import type { WatchState } from './watch-state.js';
 export interface WatchOptions extends Partial<PollSchedule> {
   /** Progress unchanged this long (ms) marks the state `stalled`. @defaultValue 60000 */
   readonly stallAfterMs?: number;
+  /**
+   * On an auth failure (401/422), wait for the connection's next token and go on (`true`), or end
+   * the watch with the error (`false`, for one-shot programs that will get no new token).
+   * @defaultValue true
+   */
+  readonly waitForNewToken?: boolean;
+  /** Transient failures (network, 429, 502–504) ridden out in a row before the watch fails. @defaultValue Infinity */
+  readonly transientRetries?: number;
 }
 
 /** Default stall time, in ms. */
@@ -25,7 +33,7 @@ const loops = new WeakMap<Connection, Map<string, Observable<WatchState>>>();
 
 /**
  * The shared stream of states of `queryId` on `connection` (see {@link statusStream}).
- * Auth failures pause the loop until the connection's token changes.
+ * Auth failures pause the loop until the connection's token changes (unless `waitForNewToken` is false).
  */
 export function watchQuery(connection: Connection, queryId: string, options: WatchOptions = {}): Observable<WatchState> {
   let perConnection = loops.get(connection);
@@ -40,8 +48,12 @@ export function watchQuery(connection: Connection, queryId: string, options: Wat
   const shared: Observable<WatchState> = statusStream(queryId, () => pollQuery({ connection, queryId }), {
     schedule,
     stallAfterMs: options.stallAfterMs ?? DEFAULT_STALL_AFTER_MS,
-    backoff: { ...DEFAULT_RETRY, count: Infinity, maxDelayMs: Math.max(schedule.pollInterval, DEFAULT_RETRY.maxDelayMs) },
-    authRecovered: () => connection.token$.pipe(skip(1), take(1)),
+    backoff: {
+      ...DEFAULT_RETRY,
+      count: options.transientRetries ?? Infinity,
+      maxDelayMs: Math.max(schedule.pollInterval, DEFAULT_RETRY.maxDelayMs),
+    },
+    ...(options.waitForNewToken === false ? {} : { authRecovered: () => connection.token$.pipe(skip(1), take(1)) }),
   }).pipe(
     finalize(() => {
       if (registry.get(queryId) === shared) registry.delete(queryId);

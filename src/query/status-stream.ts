@@ -33,7 +33,7 @@ export interface StatusStreamOptions {
   readonly schedule: PollSchedule;
   /** Progress unchanged this long (ms) marks a running state `stalled`. */
   readonly stallAfterMs: number;
-  /** Backoff for transient failures (retried without limit: a blip never ends the watch). */
+  /** Backoff for transient failures; `count` may be `Infinity` (a blip never ends the watch). */
   readonly backoff: RetryConfig;
   /** Emits when an auth failure is worth another try (a new token). Without it, auth failures end the stream. */
   readonly authRecovered?: () => Observable<unknown>;
@@ -44,11 +44,12 @@ export interface StatusStreamOptions {
 }
 
 /**
- * Keep one poll going through transient failures (backoff, no limit) and auth failures (wait for
- * `authRecovered`); anything else ends the stream.
+ * Keep one poll going through transient failures (backoff, up to `backoff.count` in a row) and auth
+ * failures (wait for `authRecovered`); anything else ends the stream.
  */
 export function ridePollFailures<T>(options: StatusStreamOptions): MonoTypeOperatorFunction<T> {
   return retry<T>({
+    count: options.backoff.count,
     resetOnSuccess: true,
     delay: (error: unknown, attempt: number) => {
       if (isTransient(error)) return timer(backoffDelay(attempt, options.backoff, options.random), options.scheduler ?? asyncScheduler);
