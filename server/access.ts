@@ -15,8 +15,14 @@ export type Verdict = LegacyVerdict;
 
 /** Check the request's token; on failure the answer is sent and `null` returned. */
 export async function requireToken(ctx: ServerContext, request: FastifyRequest, reply: FastifyReply): Promise<Principal | null> {
-  const result = await authenticate(request.headers.authorization, ctx.verifier);
-  if (result.ok) return result.principal;
+  const header = request.headers.authorization;
+  const known = ctx.verifiedTokens.get(header);
+  if (known !== undefined) return known;
+  const result = await authenticate(header, ctx.verifier);
+  if (result.ok) {
+    if (header !== undefined) ctx.verifiedTokens.remember(header, result.principal);
+    return result.principal;
+  }
   const { failure } = result;
   send(reply, failure.status === 500 ? internalError() : json(failure.status, { msg: failure.msg }));
   return null;

@@ -6,6 +6,7 @@ import type { Counters } from './counters.js';
 import type { Faults } from './faults.js';
 import type { QueryKinds } from './kinds.js';
 import type { QueryStore } from './query-store.js';
+import type { VerifiedTokens } from './token-cache.js';
 import type { FlowapiVersion, TestServer } from './types.js';
 
 /** Shared state and settings of one server. */
@@ -14,6 +15,8 @@ export interface ServerContext {
   readonly version: FlowapiVersion;
   /** Token checking. */
   readonly verifier: TokenVerifier;
+  /** Tokens verified before, until they expire. */
+  readonly verifiedTokens: VerifiedTokens;
   /** The query-kinds implementation. */
   readonly kinds: QueryKinds;
   /** Query lifecycle. */

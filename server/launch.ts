@@ -14,6 +14,7 @@ import { allScopes } from './permissions.js';
 import { QueryStore } from './query-store.js';
 import { mintToken, type TokenIssuer } from './tokens.js';
 import type { TestServer, TestServerOptions } from './types.js';
+import { VerifiedTokens } from './token-cache.js';
 
 /** Default dates: calls, sms, mds and topups on 2016-01-01..2016-01-07; no forwards. */
 export function defaultAvailableDates(): Record<string, string[]> {
@@ -62,6 +63,7 @@ export async function launchTestServer(options: TestServerOptions, kinds: QueryK
   const ctx: ServerContext = {
     version,
     verifier: { keys, audience, version },
+    verifiedTokens: new VerifiedTokens(),
     kinds,
     store,
     counters,
