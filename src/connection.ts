@@ -24,7 +24,7 @@ import { AuthenticationError, isAuthenticationError } from './errors.js';
 import type { RequestContext } from './http/error-mapping.js';
 import { sendRequest, type HttpRequest } from './http/request.js';
 import { DEFAULT_RETRY, retryTransient, type RetryConfig } from './http/retry.js';
-import { httpsAgentFor, isNode } from './http/tls.js';
+import { isNode, nodeAgentsFor } from './http/tls.js';
 import { readToken, type TokenInfo } from './token.js';
 import { APIQuery } from './query/api-query.js';
 import type { QuerySpec } from './specs/types.js';
@@ -116,7 +116,7 @@ export class Connection {
     const warn = options.onWarning ?? ((message: string) => console.warn(message));
     if (!/^https:\/\//i.test(this.url)) warn(INSECURE_WARNING);
     if (sslCertificate === false) warn(`TLS certificate verification is turned off for ${this.url}.`);
-    const httpsAgent = tlsAgent(sslCertificate);
+    const agents = tlsAgents(sslCertificate);
     this.#http = axios.create({
       baseURL: `${this.url}/api/${this.apiVersion}/`,
       // Redirects are never followed: the 303 from poll must be seen, and no token may follow a
@@ -128,7 +128,7 @@ export class Connection {
       fetchOptions: { cache: 'no-store' },
       validateStatus: () => true,
       timeout: this.timeoutMs,
-      ...(httpsAgent ? { httpsAgent } : {}),
+      ...agents,
     });
   }
 
@@ -230,9 +230,9 @@ export class Connection {
   }
 }
 
-function tlsAgent(sslCertificate: string | boolean): ReturnType<typeof httpsAgentFor> {
+function tlsAgents(sslCertificate: string | boolean): ReturnType<typeof nodeAgentsFor> {
   try {
-    return httpsAgentFor(sslCertificate);
+    return nodeAgentsFor(sslCertificate);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new TypeError(`connect: sslCertificate could not be read (${reason})`, { cause: error });

@@ -6,15 +6,14 @@
  * @module
  */
 import {
-  EMPTY,
   asyncScheduler,
   defer,
-  expand,
   filter,
   map,
+  repeat,
   retry,
   scan,
-  switchMap,
+  takeWhile,
   throwError,
   timer,
   type MonoTypeOperatorFunction,
@@ -68,12 +67,13 @@ export function statusStream(queryId: string, pollOnce: () => Observable<PollOut
     const scheduler = options.scheduler ?? asyncScheduler;
     const start = scheduler.now();
     const age = () => scheduler.now() - start;
-    const poll = () => defer(pollOnce).pipe(ridePollFailures<PollOutcome>(options));
     const initial: WatchAccumulator = { state: undefined, progressChangedAt: 0 };
-    return poll().pipe(
-      expand((outcome) =>
-        isFinal(outcome.status) ? EMPTY : timer(pollDelay(age(), options.schedule), scheduler).pipe(switchMap(poll)),
-      ),
+    // One poll, resubscribed after each answer plus the wait: never overlapping, and no chain of
+    // inner subscriptions kept per poll (cheap enough to watch thousands of queries).
+    return defer(pollOnce).pipe(
+      ridePollFailures<PollOutcome>(options),
+      repeat({ delay: () => timer(pollDelay(age(), options.schedule), scheduler) }),
+      takeWhile((outcome) => !isFinal(outcome.status), true),
       scan((acc, outcome) => reduceWatch(acc, outcome, queryId, age(), options.stallAfterMs), initial),
       map((acc) => acc.state),
       filter((state): state is WatchState => state !== undefined),
