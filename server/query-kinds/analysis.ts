@@ -5,24 +5,10 @@
 import { NON_GEOGRAPHIC_KINDS } from './result-plans.js';
 import type { LoadedQuery } from './schema.js';
 import { isLoadedQuery, NONSPATIAL, queriesIn } from './units.js';
+import type { ParsedQuery } from '../kinds.js';
 
-/** A validated query spec as the server core sees it. */
-export interface ParsedQuery {
-  /** Top-level `query_kind`. */
-  kind: string;
-  /** Aggregation unit used in scopes (own, derived from nested queries, or `'nonspatial'`). */
-  unit: string;
-  /** Every `query_kind` anywhere in the spec, the top-level one first, unique. */
-  kinds: string[];
-  /** Distinct query objects in the spec, itself included (identical sub-specs count once). */
-  parts: number;
-  /** Every date (`YYYY-MM-DD`) written in the spec, sorted, unique (ranges are not expanded). */
-  dates: string[];
-  /** Union of every `event_types` given anywhere, or `null` when none restricts. */
-  eventTypes: string[] | null;
-  /** Unit of the result's geography (for `.geojson`), `null` when the result has none. */
-  resultUnit: string | null;
-}
+/** A validated query spec as the server core sees it (the core's own type, in `server/kinds.ts`). */
+export type { ParsedQuery };
 
 /** Every query object in the tree, pre-order (the query itself first). */
 export function* walk(query: LoadedQuery): Generator<LoadedQuery> {
