@@ -24,7 +24,7 @@ import { AuthenticationError, isAuthenticationError } from './errors.js';
 import type { RequestContext } from './http/error-mapping.js';
 import { sendRequest, type HttpRequest } from './http/request.js';
 import { DEFAULT_RETRY, retryTransient, type RetryConfig } from './http/retry.js';
-import { isNode, nodeAgentsFor } from './http/tls.js';
+import { isNode, nodeAgentsFor } from './http/node-agents.js';
 import { readToken, type TokenInfo } from './token.js';
 import { APIQuery } from './query/api-query.js';
 import type { QuerySpec } from './specs/types.js';
