@@ -60,7 +60,7 @@ if (want('decode')) {
 if (want('scale')) {
   const r = await scale();
   results['scale'] = r;
-  say(`4. Scale, ${r.queries} queries watched at once: ${fixed(r.heapPerQueryBytes / 1024)} KB heap per watched query (target ≤ 4 KB: ${verdict(r.heapPerQueryBytes <= 4096)}), ${fixed(r.pollsPerSecond, 0)} polls/s, client CPU ${fixed(r.clientCpuShare * 100, 1)}% of one core`);
+  say(`4. Scale, ${r.queries} queries watched at once: ${fixed(r.heapPerQueryBytes / 1024)} KB heap per watched query between polls (${r.quietSamples}/5 samples with no request on a socket; target ≤ 4 KB: ${verdict(r.heapPerQueryBytes <= 4096)}), ${fixed(r.pollsPerSecond, 0)} polls/s, client CPU ${fixed(r.clientCpuShare * 100, 1)}% of one core`);
 }
 if (want('throughput')) {
   const r = await serverThroughput();

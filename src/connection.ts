@@ -193,17 +193,21 @@ export class Connection {
 
   #request(request: HttpRequest): Observable<AxiosResponse> {
     const ctx: RequestContext = { url: this.url, apiVersion: this.apiVersion, route: request.route };
-    const attempt = (token: string): Observable<AxiosResponse> => sendRequest(this.#http, request, token, ctx);
-    return defer(() => {
-      const token = this.token; // read at the moment of each attempt
-      return attempt(token).pipe(
-        catchError((error: unknown) =>
-          this.#refresher !== undefined && isExpiry(error)
-            ? this.#refreshedSince(token).pipe(switchMap((fresh) => attempt(fresh)))
-            : throwError(() => error),
-        ),
-      );
-    }).pipe(retryTransient(this.retry));
+    const send = (token: () => string): Observable<AxiosResponse> => sendRequest(this.#http, request, token, ctx);
+    const refresher = this.#refresher;
+    // Each attempt (the first and every retry) reads the token current at its start.
+    const attempt =
+      refresher === undefined
+        ? send(() => this.token)
+        : defer(() => {
+            const token = this.token;
+            return send(() => token).pipe(
+              catchError((error: unknown) =>
+                isExpiry(error) ? this.#refreshedSince(token).pipe(switchMap((fresh) => send(() => fresh))) : throwError(() => error),
+              ),
+            );
+          });
+    return attempt.pipe(retryTransient(this.retry));
   }
 
   /** A token newer than `stale`: the current one if it already changed, else one shared refresh. */

@@ -5,7 +5,8 @@
  * @module
  */
 import type { AxiosInstance, AxiosResponse } from 'axios';
-import { catchError, defer, finalize, from, map, tap, throwError, type Observable } from 'rxjs';
+import { catchError, defer, finalize, from, map, throwError, type Observable } from 'rxjs';
+import { RequestAbort } from './abort-signal.js';
 import { replyError, transportError, type ReplyKind, type RequestContext } from './error-mapping.js';
 
 /** What to send. */
@@ -23,32 +24,28 @@ export interface HttpRequest {
 }
 
 /**
- * Send `request` with `token` on subscribe; emit the reply once its status is accepted, else
- * fail with the mapped error ({@link replyError}, {@link transportError}).
+ * Send `request` on subscribe with the token `token()` gives at that moment; emit the reply once
+ * its status is accepted, else fail with the mapped error ({@link replyError}, {@link transportError}).
  */
-export function sendRequest(client: AxiosInstance, request: HttpRequest, token: string, ctx: RequestContext): Observable<AxiosResponse> {
+export function sendRequest(client: AxiosInstance, request: HttpRequest, token: () => string, ctx: RequestContext): Observable<AxiosResponse> {
   return defer(() => {
-    const controller = new AbortController();
+    const abort = new RequestAbort();
     const text = request.responseType === 'text';
-    let settled = false; // aborting a settled request would only cost a DOMException
     return from(
       client.request({
         method: request.kind === 'get' ? 'GET' : 'POST',
         url: request.route,
         data: request.data,
         params: request.params,
-        headers: { Authorization: `Bearer ${token}` },
-        signal: controller.signal,
+        headers: { Authorization: `Bearer ${token()}` },
+        signal: abort,
         ...(text ? { responseType: 'text', transitional: { forcedJSONParsing: false, silentJSONParsing: true, clarifyTimeoutError: false } } : {}),
       }),
-    ).pipe(
-      tap({ next: () => (settled = true), error: () => (settled = true) }),
-      finalize(() => settled || controller.abort()),
-    );
+    ).pipe(finalize(() => abort.abort())); // after the reply axios has let go: then this only sets a flag
   }).pipe(
     catchError((error: unknown) => throwError(() => transportError(error, ctx))),
-    map(openOpaqueRedirect),
-    map((response) => {
+    map((reply) => {
+      const response = openOpaqueRedirect(reply);
       const error = replyError(request.kind, response, ctx);
       if (error) throw error;
       return response;

@@ -96,7 +96,12 @@ export class APIQuery<S extends QuerySpec = QuerySpec> {
    * it has no id. Shared: every watcher of the same query on the same connection shares one poll loop.
    */
   watch(options: WatchOptions = {}): Observable<WatchState> {
-    return this.#idOrRun().pipe(switchMap((id) => watchQuery(this.connection, id, options)));
+    return defer(() => {
+      const id = this.#queryId;
+      return id === undefined
+        ? this.run().pipe(switchMap((ran) => watchQuery(this.connection, ran, options)))
+        : watchQuery(this.connection, id, options); // no operator of its own between polls: cheap to watch thousands
+    });
   }
 
   /**
@@ -130,10 +135,6 @@ export class APIQuery<S extends QuerySpec = QuerySpec> {
   /** `<APIQuery connection=<user@url vN>, parameters=<spec>>`. */
   toString(): string {
     return `<APIQuery connection=${this.connection.toString()}, parameters=${JSON.stringify(this.parameters)}>`;
-  }
-
-  #idOrRun(): Observable<string> {
-    return defer(() => (this.#queryId === undefined ? this.run() : of(this.#queryId)));
   }
 }
 

@@ -4,12 +4,13 @@
  * when the last one leaves (the server's job runs on: watching is not cancelling).
  * @module
  */
-import { ReplaySubject, finalize, share, skip, take, type Observable } from 'rxjs';
+import { defer, finalize, skip, type Observable } from 'rxjs';
 import type { Connection } from '../connection.js';
 import { pollQuery } from './poll-query.js';
 import { DEFAULT_RETRY } from '../http/retry.js';
 import { pollSchedule, type PollSchedule } from './poll-schedule.js';
-import { statusStream } from './status-stream.js';
+import { PollLoop, type PollLoopOptions } from './poll-loop.js';
+import type { PollOutcome } from './poll-outcome.js';
 import type { WatchState } from './watch-state.js';
 
 /** Options of a watch. The first watcher of a query sets them for everyone sharing its loop. */
@@ -29,23 +30,63 @@ export interface WatchOptions extends Partial<PollSchedule> {
 /** Default stall time, in ms. */
 export const DEFAULT_STALL_AFTER_MS = 60_000;
 
-const loops = new WeakMap<Connection, Map<string, Observable<WatchState>>>();
+/** What one connection's watches share: the running loops by id, the poll, the default options. */
+interface ConnectionWatches {
+  readonly loops: Map<string, PollLoop>;
+  readonly poll: (queryId: string) => Observable<PollOutcome>;
+  readonly forget: (loop: PollLoop) => void;
+  readonly defaults: PollLoopOptions;
+}
+
+const watches = new WeakMap<Connection, ConnectionWatches>();
 
 /**
- * The shared stream of states of `queryId` on `connection` (see {@link statusStream}).
+ * The shared stream of states of `queryId` on `connection` (see {@link statusStream}): one
+ * {@link PollLoop} per connection and id while anyone watches, whoever subscribes.
  * Auth failures pause the loop until the connection's token changes (unless `waitForNewToken` is false).
  */
 export function watchQuery(connection: Connection, queryId: string, options: WatchOptions = {}): Observable<WatchState> {
-  let perConnection = loops.get(connection);
-  if (perConnection === undefined) {
-    perConnection = new Map();
-    loops.set(connection, perConnection);
+  return defer(() => {
+    const loop = loopFor(connection, queryId, options).watch();
+    return loop.states.pipe(finalize(() => loop.unsubscribe()));
+  });
+}
+
+/** The running loop of `queryId` on `connection`, or a new one that forgets itself when it stops. */
+function loopFor(connection: Connection, queryId: string, options: WatchOptions): PollLoop {
+  const shared = watchesOf(connection);
+  const running = shared.loops.get(queryId);
+  if (running !== undefined) return running;
+  const loopOptions = isDefault(options) ? shared.defaults : optionsFor(connection, options);
+  const loop = new PollLoop(queryId, shared.poll, loopOptions, shared.forget);
+  shared.loops.set(queryId, loop);
+  return loop;
+}
+
+function watchesOf(connection: Connection): ConnectionWatches {
+  let shared = watches.get(connection);
+  if (shared === undefined) {
+    const loops = new Map<string, PollLoop>();
+    shared = {
+      loops,
+      poll: (queryId) => pollQuery({ connection, queryId }),
+      forget: (loop) => {
+        if (loops.get(loop.queryId) === loop) loops.delete(loop.queryId);
+      },
+      defaults: optionsFor(connection, {}),
+    };
+    watches.set(connection, shared);
   }
-  const existing = perConnection.get(queryId);
-  if (existing) return existing;
-  const registry = perConnection;
+  return shared;
+}
+
+function isDefault(options: WatchOptions): boolean {
+  return Object.values(options).every((value) => value === undefined);
+}
+
+function optionsFor(connection: Connection, options: WatchOptions): PollLoopOptions {
   const schedule = pollSchedule(options);
-  const shared: Observable<WatchState> = statusStream(queryId, () => pollQuery({ connection, queryId }), {
+  return {
     schedule,
     stallAfterMs: options.stallAfterMs ?? DEFAULT_STALL_AFTER_MS,
     backoff: {
@@ -53,13 +94,6 @@ export function watchQuery(connection: Connection, queryId: string, options: Wat
       count: options.transientRetries ?? Infinity,
       maxDelayMs: Math.max(schedule.pollInterval, DEFAULT_RETRY.maxDelayMs),
     },
-    ...(options.waitForNewToken === false ? {} : { authRecovered: () => connection.token$.pipe(skip(1), take(1)) }),
-  }).pipe(
-    finalize(() => {
-      if (registry.get(queryId) === shared) registry.delete(queryId);
-    }),
-    share({ connector: () => new ReplaySubject<WatchState>(1), resetOnError: true, resetOnComplete: true, resetOnRefCountZero: true }),
-  );
-  registry.set(queryId, shared);
-  return shared;
+    ...(options.waitForNewToken === false ? {} : { authRecovered: () => connection.token$.pipe(skip(1)) }),
+  };
 }
