@@ -5,8 +5,8 @@
  * @module
  */
 import type { AxiosInstance, AxiosResponse } from 'axios';
-import { catchError, defer, finalize, from, map, throwError, type Observable } from 'rxjs';
-import { RequestAbort } from './abort-signal.js';
+import { using, type Observable } from 'rxjs';
+import { RequestAbort } from './request-abort.js';
 import { replyError, transportError, type ReplyKind, type RequestContext } from './error-mapping.js';
 
 /** What to send. */
@@ -26,31 +26,44 @@ export interface HttpRequest {
 /**
  * Send `request` on subscribe with the token `token()` gives at that moment; emit the reply once
  * its status is accepted, else fail with the mapped error ({@link replyError}, {@link transportError}).
+ * The request's {@link RequestAbort} is the subscription's resource (`using`): unsubscribing aborts it.
  */
 export function sendRequest(client: AxiosInstance, request: HttpRequest, token: () => string, ctx: RequestContext): Observable<AxiosResponse> {
-  return defer(() => {
-    const abort = new RequestAbort();
-    const text = request.responseType === 'text';
-    return from(
-      client.request({
-        method: request.kind === 'get' ? 'GET' : 'POST',
-        url: request.route,
-        data: request.data,
-        params: request.params,
-        headers: { Authorization: `Bearer ${token()}` },
-        signal: abort,
-        ...(text ? { responseType: 'text', transitional: { forcedJSONParsing: false, silentJSONParsing: true, clarifyTimeoutError: false } } : {}),
-      }),
-    ).pipe(finalize(() => abort.abort())); // after the reply axios has let go: then this only sets a flag
-  }).pipe(
-    catchError((error: unknown) => throwError(() => transportError(error, ctx))),
-    map((reply) => {
-      const response = openOpaqueRedirect(reply);
-      const error = replyError(request.kind, response, ctx);
-      if (error) throw error;
-      return response;
-    }),
+  const text = request.responseType === 'text';
+  return using(
+    () => new RequestAbort(),
+    (resource) => {
+      const lifetime = resource as RequestAbort; // `using` types its resource as a bare Unsubscribable
+      return client
+        .request({
+          method: request.kind === 'get' ? 'GET' : 'POST',
+          url: request.route,
+          data: request.data,
+          params: request.params,
+          headers: { Authorization: `Bearer ${token()}` },
+          signal: lifetime.signal,
+          ...(text ? { responseType: 'text', transitional: { forcedJSONParsing: false, silentJSONParsing: true, clarifyTimeoutError: false } } : {}),
+        })
+        .then(
+          (reply) => {
+            lifetime.settle();
+            return acceptedReply(request.kind, reply, ctx);
+          },
+          (error: unknown) => {
+            lifetime.settle();
+            return Promise.reject(transportError(error, ctx));
+          },
+        );
+    },
   );
+}
+
+/** The reply, once its status is one `kind` accepts; else throws the mapped error. */
+function acceptedReply(kind: ReplyKind, reply: AxiosResponse, ctx: RequestContext): AxiosResponse {
+  const response = openOpaqueRedirect(reply);
+  const error = replyError(kind, response, ctx);
+  if (error) throw error;
+  return response;
 }
 
 /**

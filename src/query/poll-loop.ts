@@ -116,7 +116,7 @@ export class PollLoop implements Unsubscribable {
           this.#answer(outcome);
         },
         error: (error: unknown) => this.#fail(error),
-        complete: () => answered || this.#wait(pollDelay(this.#age(), this.#options.schedule)),
+        complete: () => answered || !this.#running || this.#wait(pollDelay(this.#age(), this.#options.schedule)), // no answer: ask again
       }),
     );
   }
@@ -132,9 +132,9 @@ export class PollLoop implements Unsubscribable {
   #answer(outcome: PollOutcome): void {
     if (!this.#running) return;
     this.#failures = 0;
-    this.#acc = reduceWatch(this.#acc, outcome, this.queryId, this.#age(), this.#options.stallAfterMs);
-    const state = this.#acc.state;
-    if (state === undefined) return;
+    const next = reduceWatch(this.#acc, outcome, this.queryId, this.#age(), this.#options.stallAfterMs);
+    this.#acc = next;
+    const state = next.state;
     if (isFinal(outcome.status)) {
       this.#finish();
       this.states.next(state);

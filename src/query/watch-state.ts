@@ -71,7 +71,7 @@ export function reduceWatch(
   queryId: string,
   elapsedMs: number,
   stallAfterMs: number,
-): WatchAccumulator {
+): WatchAccumulator & { readonly state: WatchState } {
   const previous = acc.state;
   const polls = (previous?.polls ?? 0) + 1;
   const base = { queryId, polls, elapsedMs };
