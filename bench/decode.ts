@@ -7,9 +7,11 @@
 import axios from 'axios';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { firstValueFrom, lastValueFrom } from 'rxjs';
-import { connect, dailyLocationSpec, getJsonRows, spatialAggregateSpec } from '../src/index.js';
+import { lib } from './library.js';
 import { startChildServer } from './child-server.js';
 import { median } from './stats.js';
+
+const { connect, dailyLocationSpec, getJsonRows, spatialAggregateSpec } = lib;
 
 /** The figure. */
 export interface DecodeResult {

@@ -3,8 +3,11 @@
  * query. Target: exactly 1.
  */
 import { lastValueFrom } from 'rxjs';
-import { connect, type QuerySpec } from '../src/index.js';
+import type { QuerySpec } from '../src/index.js';
+import { lib } from './library.js';
 import { startTestServer } from '../server/index.js';
+
+const { connect } = lib;
 
 /** One row of the figure. */
 export interface FanInRow {

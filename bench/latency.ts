@@ -4,9 +4,12 @@
  * 0.3–3 s; and requests over a 60 s query. Targets: ≤ 0.25× the latency; no more requests.
  */
 import { firstValueFrom, lastValueFrom } from 'rxjs';
-import { connect, type Connection, type QuerySpec, type WatchOptions } from '../src/index.js';
+import type { Connection, QuerySpec, WatchOptions } from '../src/index.js';
+import { lib } from './library.js';
 import { startTestServer, type TestServer } from '../server/index.js';
 import { mean } from './stats.js';
+
+const { connect } = lib;
 
 const FIXED_1S: WatchOptions = { firstWaitMs: 1000, pollInterval: 1000, growth: 0, lateGrowth: 0 };
 

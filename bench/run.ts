@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the figures of the Proof issue, each a ratio measured side by side in one run,
  * printed with the machine and written to bench/results.json.
- * Reproduce: `npm run bench` (= node --expose-gc --import tsx bench/run.ts).
+ * Reproduce: `npm run bench` (= build the library with tsc, then node --expose-gc --import tsx
+ * bench/run.ts): the figures are of the built library in dist/, as users run it.
  */
 import { writeFileSync } from 'node:fs';
 import { decode } from './decode.js';

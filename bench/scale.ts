@@ -10,9 +10,12 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { ClientRequest } from 'node:http';
 import { from, lastValueFrom, mergeMap, toArray, type Subscription } from 'rxjs';
-import { connect, type QuerySpec } from '../src/index.js';
+import type { QuerySpec } from '../src/index.js';
+import { lib } from './library.js';
 import { startChildServer } from './child-server.js';
 import { median, sleep } from './stats.js';
+
+const { connect } = lib;
 
 /** The figure. */
 export interface ScaleResult {

@@ -3,9 +3,12 @@
  * generator in this process, against the server in its own process. Target: ≥ 2,000/s.
  */
 import { Agent, request } from 'node:http';
-import { connect, type QuerySpec } from '../src/index.js';
+import type { QuerySpec } from '../src/index.js';
+import { lib } from './library.js';
 import { firstValueFrom } from 'rxjs';
 import { startChildServer } from './child-server.js';
+
+const { connect } = lib;
 
 /** The figure. */
 export interface ThroughputResult {
