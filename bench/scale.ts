@@ -4,7 +4,7 @@
  * client's CPU share. "Between polls" is checked, not hoped for: each heap sample waits for a
  * moment with no request on a socket (counted through `node:diagnostics_channel`), since one
  * request in flight holds far more than a watched query at rest (axios' and Node's HTTP objects,
- * ~15 KB seen here). Requests still queued for a socket are not seen, so a sample may include
+ * ~23 KB seen here). Requests still queued for a socket are not seen, so a sample may include
  * some: the figure errs high, never low.
  */
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
