@@ -86,12 +86,12 @@ describe('aggregate spec builders (golden JSON of flowclient)', () => {
     expect('range' in histogramAggregateSpec({ metric: eventCount(), bins: 5, range: null })).toBeFalse();
   });
 
-  it('histogramAggregateSpec sends {bin_list} for bin edges, and range when given', () => {
+  it('histogramAggregateSpec sends {bin_list} for bin edges, and range when given as FlowMachine'"'"'s {lower_bound, upper_bound}', () => {
     expectJson(histogramAggregateSpec({ metric: radius(), bins: [0, 1.5, 10, 100], range: [0.5, 99] }), {
       query_kind: 'histogram_aggregate',
       metric: RADIUS_JSON,
       bins: { bin_list: [0, 1.5, 10, 100] },
-      range: [0.5, 99],
+      range: { lower_bound: 0.5, upper_bound: 99 },
     });
   });
 });

@@ -190,7 +190,7 @@ export const VALID_OPTIONS: { readonly [name in BuilderName]: () => Record<strin
   unmovingAtReferenceLocationCountsSpec: () => ({ referenceLocations: daily(), uniqueLocations: uniqueLocations() }),
   activeAtReferenceLocationCountsSpec: () => ({ referenceLocations: daily(), uniqueLocations: uniqueLocations() }),
   joinedSpatialAggregateSpec: () => ({ locations: daily(), metric: radius() }),
-  histogramAggregateSpec: () => ({ metric: radius(), bins: 5 }),
+  histogramAggregateSpec: () => ({ metric: radius(), bins: 5, range: [0.5, 99] }),
 };
 
 /** Expect a built spec to equal flowclient's JSON, by value (so `1e-06` and `0.000001` are equal). */

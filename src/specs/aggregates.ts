@@ -82,7 +82,11 @@ export interface HistogramAggregateOptions {
   readonly metric: ContinuousMetricSpec;
   /** Number of equal bins (integer), or the list of bin edges (any array is a list of edges). */
   readonly bins: number | readonly number[];
-  /** Bounds `[lower, upper]` of the histogram; `null` covers the data's range. @defaultValue null (the key is then left out) */
+  /**
+   * Bounds `[lower, upper]` of the histogram (as flowclient takes them); `null` covers the data's
+   * range. Sent as `{lower_bound, upper_bound}`, the object FlowMachine's schema validates.
+   * @defaultValue null (the key is then left out)
+   */
   readonly range?: readonly [lower: number, upper: number] | null | undefined;
 }
 
@@ -94,8 +98,8 @@ export interface HistogramAggregateSpec {
   readonly metric: ContinuousMetricSpec;
   /** `{n_bins}` for a number of bins, `{bin_list}` for bin edges. */
   readonly bins: { readonly n_bins: number } | { readonly bin_list: readonly number[] };
-  /** `[lower, upper]`; the only key of any spec left out when unset. */
-  readonly range?: readonly [number, number];
+  /** The histogram's bounds; the only key of any spec left out when unset. */
+  readonly range?: { readonly lower_bound: number; readonly upper_bound: number };
 }
 
 const referenceLocations = (description: string) =>
@@ -193,7 +197,7 @@ const HISTOGRAM_AGGREGATE: BuilderDescriptor = {
     }),
     field('range', 'range', { kind: 'range' }, {
       omitWhenUnset: true,
-      description: 'Bounds [lower, upper] of the histogram; left out of the JSON when unset.',
+      description: 'Bounds [lower, upper] of the histogram, sent as {lower_bound, upper_bound}; left out of the JSON when unset.',
     }),
   ],
 };
@@ -202,7 +206,8 @@ const isEdgeList = (bins: number | readonly number[]): bins is readonly number[]
 
 /**
  * Spec of a histogram of a numeric metric. `bins` is a number of bins (`{n_bins}`) or a list of
- * edges (`{bin_list}`); `range` is sent only when given.
+ * edges (`{bin_list}`); `range` is sent only when given, as `{lower_bound, upper_bound}`: flowclient
+ * sends the pair as a list, which FlowMachine's `Bounds` schema rejects (checked at FlowKit 0ae659e).
  * @example `histogramAggregateSpec({ metric: eventCountSpec({...}), bins: 5, range: [0, 100] })`
  */
 export function histogramAggregateSpec(options: HistogramAggregateOptions): HistogramAggregateSpec {
@@ -213,7 +218,7 @@ export function histogramAggregateSpec(options: HistogramAggregateOptions): Hist
     metric: options.metric,
     bins: isEdgeList(bins) ? { bin_list: bins } : { n_bins: bins },
   };
-  return range == null ? spec : { ...spec, range: [range[0], range[1]] };
+  return range == null ? spec : { ...spec, range: { lower_bound: range[0], upper_bound: range[1] } };
 }
 
 /** Registry entries of this module's builders. @internal */
