@@ -86,24 +86,32 @@ export class QueryStore {
 
   /** Current state of a known query. */
   state(query: StoredQuery): QueryState {
-    const entry = this.entry(query.id);
-    if (entry.forced) return entry.forced;
-    const elapsed = this.now() - entry.startedAt;
-    const duration = this.options.durationMs;
-    if (elapsed >= duration) return entry.fails ? 'errored' : 'completed';
-    return elapsed < duration * QUEUED_SHARE ? 'queued' : 'executing';
+    return this.reading(query).state;
   }
 
   /** Current progress of a known query (all zero unless queued or executing). */
   progress(query: StoredQuery): Progress {
+    return this.reading(query).progress;
+  }
+
+  /** State and progress read at one instant, so they always agree (a poll answers with both). */
+  reading(query: StoredQuery): { state: QueryState; progress: Progress } {
     const entry = this.entry(query.id);
+    const elapsed = this.now() - entry.startedAt;
+    const state = this.stateAfter(entry, elapsed);
     const parts = Math.max(1, entry.query.parts);
-    const state = this.state(entry);
-    if (state === 'queued') return { eligible: parts, queued: parts, running: 0 };
-    if (state !== 'executing') return { eligible: 0, queued: 0, running: 0 };
-    const share = entry.forced ? 0 : (this.now() - entry.startedAt) / this.options.durationMs;
+    if (state === 'queued') return { state, progress: { eligible: parts, queued: parts, running: 0 } };
+    if (state !== 'executing') return { state, progress: { eligible: 0, queued: 0, running: 0 } };
+    const share = entry.forced ? 0 : elapsed / this.options.durationMs;
     const eligible = parts - Math.min(parts - 1, Math.floor(share * parts));
-    return { eligible, queued: eligible - 1, running: 1 };
+    return { state, progress: { eligible, queued: eligible - 1, running: 1 } };
+  }
+
+  private stateAfter(entry: Entry, elapsed: number): QueryState {
+    if (entry.forced) return entry.forced;
+    const duration = this.options.durationMs;
+    if (elapsed >= duration) return entry.fails ? 'errored' : 'completed';
+    return elapsed < duration * QUEUED_SHARE ? 'queued' : 'executing';
   }
 
   /** Force a known query into a state until it is run again; throws for an unknown id. */

@@ -11,7 +11,7 @@ async function poll(ctx: ServerContext, request: FastifyRequest<{ Params: { id: 
   const id = request.params.id;
   const known = await knownQuery(ctx, request, reply, id, 'poll');
   if (!known) return reply;
-  const state = ctx.store.state(known.query);
+  const { state, progress } = ctx.store.reading(known.query); // one instant: status and progress agree
   const legacy = ctx.version === '1.3';
   let answer: Answer;
   if (state === 'completed') {
@@ -19,7 +19,7 @@ async function poll(ctx: ServerContext, request: FastifyRequest<{ Params: { id: 
   } else if (state === 'queued' || state === 'executing') {
     const body = legacy
       ? { status: state, msg: '' }
-      : { status: state, msg: '', progress: ctx.store.progress(known.query) };
+      : { status: state, msg: '', progress };
     answer = json(202, body);
   } else if (state === 'errored' || state === 'cancelled') {
     answer = json(500, { status: state, msg: '' });

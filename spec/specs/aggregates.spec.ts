@@ -86,7 +86,7 @@ describe('aggregate spec builders (golden JSON of flowclient)', () => {
     expect('range' in histogramAggregateSpec({ metric: eventCount(), bins: 5, range: null })).toBeFalse();
   });
 
-  it('histogramAggregateSpec sends {bin_list} for bin edges, and range when given as FlowMachine'"'"'s {lower_bound, upper_bound}', () => {
+  it('histogramAggregateSpec sends {bin_list} for bin edges, and a given range as {lower_bound, upper_bound}', () => {
     expectJson(histogramAggregateSpec({ metric: radius(), bins: [0, 1.5, 10, 100], range: [0.5, 99] }), {
       query_kind: 'histogram_aggregate',
       metric: RADIUS_JSON,
