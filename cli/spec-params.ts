@@ -3,7 +3,8 @@
  * the `--param value` words. Names may be kebab-case, snake_case, camelCase or the JSON key
  * (`--aggregation-unit`, `--aggregation_unit`, `--interval` for `countInterval`). Values are read
  * by the field's type: text fields (strings, enums, dates) stay text; others are JSON when they
- * parse (numbers, booleans, lists, objects, nested specs), else text, and list fields also take
+ * parse (numbers, booleans, lists, objects, nested specs; a subscriber subset stays text unless it is
+ * an object, which the builder then refuses with its reason), else text, and list fields also take
  * comma-separated items (`--event-types calls,sms`, `--hours 20,4`). `null` is null everywhere.
  * @module
  */

@@ -156,14 +156,10 @@ export function scalarEditor(field: FieldDescriptor, type: FieldType, ctx: Edito
         (t) => {
           const s = t.trim();
           if (s === '') return value(undefined);
-          if (!s.startsWith('{')) return value(s);
-          try {
-            return value(JSON.parse(s) as unknown);
-          } catch {
-            return { problem: 'Not valid JSON: give a query id, or a query spec as JSON.' };
-          }
+          if (s.startsWith('{')) return { problem: 'A subset is the id of a query already run: run the subset query first, then give its id.' };
+          return value(s);
         },
-        { placeholder: 'all subscribers (or a query id / spec JSON)' },
+        { placeholder: 'all subscribers (or the id of a query already run)' },
       );
     case 'numberList':
       return textEditor((t) => value(t.trim() === '' ? undefined : parseNumbers(t)), { placeholder: `${type.length} numbers, comma-separated` });

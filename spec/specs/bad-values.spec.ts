@@ -33,7 +33,7 @@ function badValues(type: FieldType): readonly unknown[] {
     case 'string':
       return [42, ['a']];
     case 'subscriberSubset':
-      return [42, '', {}];
+      return [42, '', {}, { query_kind: 'daily_location', date: '2016-01-02' }];
     case 'query':
       return [wrongKind(), 'daily_location', [daily()]];
     case 'queryList':
@@ -171,6 +171,6 @@ describe('spec builder checks: boundaries FlowAPI accepts and rejects', () => {
     for (const aggregationUnit of ['admin0', 'admin1', 'admin2', 'admin3', 'lon-lat']) accepts('uniqueLocationsSpec', { aggregationUnit });
     accepts('uniqueLocationsSpec', { eventTypes: ['calls', 'calls', 'topups'] });
     accepts('spatialAggregateSpec', { locations: { query_kind: 'visited_most_days', start_date: '2016-01-01' } });
-    accepts('dailyLocationSpec', { subscriberSubset: daily('2016-01-02') });
+    accepts('dailyLocationSpec', { subscriberSubset: 'a1b2c3' });
   });
 });

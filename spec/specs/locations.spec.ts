@@ -72,11 +72,12 @@ describe('location spec builders (golden JSON of flowclient)', () => {
     });
   });
 
-  it('dailyLocationSpec embeds a spec as subscriber subset, unchanged', () => {
-    const subset = daily('2016-01-05');
-    const spec = dailyLocationSpec({ date: '2016-01-01', aggregationUnit: 'admin1', method: 'most-common', subscriberSubset: subset, eventTypes: ['mds'] });
-    expectJson(spec, { ...dailyJson(), aggregation_unit: 'admin1', method: 'most-common', event_types: ['mds'], subscriber_subset: dailyJson('2016-01-05') });
-    expect(spec.subscriber_subset).toBe(subset);
+  it('dailyLocationSpec refuses a spec as subscriber subset, saying to run it first and pass its id', () => {
+    const subset = daily('2016-01-05') as unknown as string; // as an untyped caller would
+    const error = thrown(() => dailyLocationSpec({ date: '2016-01-01', aggregationUnit: 'admin1', method: 'most-common', subscriberSubset: subset }));
+    expect(isQuerySpecError(error)).toBeTrue();
+    expect((error as Error).message).toContain('subscriberSubset');
+    expect((error as Error).message).toContain('run the subset query first and pass its id');
   });
 
   it('modalLocationSpec nests its daily locations', () => {

@@ -68,6 +68,7 @@ labelledSpatialAggregateSpec({ locations: coalesced, labels: mobility });
 displacementSpec({ ...period, statistic: 'avg', referenceLocation: modal });
 unmovingCountsSpec({ uniqueLocations: unique });
 nocturnalEventsSpec({ ...period, hours: [20, 4], eventTypes: ['calls', 'sms'] });
+// @ts-expect-error a subscriber subset is a query id, not a nested spec (FlowMachine's field is a string)
 dailyLocationSpec({ date: '2016-01-01', aggregationUnit: 'lon-lat', method: 'last', subscriberSubset: daily });
 dailyLocationSpec({ date: '2016-01-01', aggregationUnit: 'admin0', method: 'last', subscriberSubset: 'query-id', hours: null, eventTypes: null });
 locationEventCountsSpec({ ...period, aggregationUnit: 'admin3', countInterval: 'min' });

@@ -75,7 +75,7 @@ export function matchesFieldType(type: FieldType, value: unknown): boolean {
     case 'string':
       return typeof value === 'string';
     case 'subscriberSubset':
-      return (typeof value === 'string' && value.length > 0) || (isRecord(value) && typeof value['query_kind'] === 'string');
+      return typeof value === 'string' && value.length > 0;
     case 'query':
       return hasKindIn(value, type.queryKinds);
     case 'queryList':

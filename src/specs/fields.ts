@@ -110,7 +110,7 @@ export function describeFieldType(type: FieldType): string {
     case 'string':
       return 'a string';
     case 'subscriberSubset':
-      return 'a query id string or a query spec';
+      return 'the id of a query already run (FlowMachine takes no nested spec here: run the subset query first and pass its id)';
     case 'query':
       return `a ${kindList(type.queryKinds)} spec`;
     case 'queryList':
@@ -184,7 +184,7 @@ export const F = {
     description: 'Event types to include; null includes all.',
   }),
   subscriberSubset: field('subscriberSubset', 'subscriber_subset', { kind: 'subscriberSubset' }, {
-    description: 'Subscribers to include: null for all, a query id, or a query spec.',
+    description: 'Subscribers to include: null for all, or the id of a query already run.',
   }),
   hours: field('hours', 'hours', { kind: 'hours', ...HOUR_BOUNDS }, {
     description: 'Hours of the day to include, [startHour, endHour], both inclusive; null for the whole day.',

@@ -54,8 +54,12 @@ export type HoursRange = readonly [startHour: number, endHour: number];
 /** `event_types` as sent: `null` (all event types) or a non-empty list. */
 export type EventTypesJson = readonly EventType[] | null;
 
-/** Subscribers a query is restricted to: `null` (all), a query id string, or a query spec. */
-export type SubscriberSubset = null | string | QuerySpec;
+/**
+ * Subscribers a query is restricted to: `null` (all) or the id of a query already run.
+ * flowclient also documents a nested spec, but FlowMachine's `SubscriberSubset` field is a
+ * string (`null` or a known query id; checked at FlowKit 019663b), so a spec is refused here.
+ */
+export type SubscriberSubset = null | string;
 
 /** The `sampling` object `randomSampleSpec` adds to a query. */
 export interface SamplingJson {
