@@ -16,10 +16,12 @@ const { connect, dailyLocationSpec, getJsonRows, spatialAggregateSpec } = lib;
 /** The figure. */
 export interface DecodeResult {
   payloadBytes: number;
+  rounds: number;
   rows: number;
   medianLibraryMs: number;
   medianBareMs: number;
   medianJsonParseOnlyMs: number;
+  /** Median of the per-round ratios library/bare. */
   timeRatio: number;
   peakLibraryBytes: number;
   peakBareBytes: number;
@@ -43,8 +45,11 @@ async function peakOf<T>(work: () => Promise<T>): Promise<{ result: T; ms: numbe
   return { result, ms, peakBytes: status('VmHWM') - base };
 }
 
-/** Decode a result of about `rows` rows, `rounds` times each way, alternating. */
-export async function decode(rows = 1_400_000, rounds = 5): Promise<DecodeResult> {
+/**
+ * Decode a result of about `rows` rows, `rounds` times each way, the order alternating per round;
+ * the time ratio is the median of the per-round ratios (a round's two runs see the same machine).
+ */
+export async function decode(rows = 1_400_000, rounds = 7): Promise<DecodeResult> {
   const server = await startChildServer({ queryDurationMs: 10, resultRows: rows });
   try {
     const conn = connect({ url: server.url, token: server.token });
@@ -66,21 +71,33 @@ export async function decode(rows = 1_400_000, rounds = 5): Promise<DecodeResult
       const t = performance.now();
       JSON.parse(text);
       parseOnly.push(performance.now() - t);
-      const ours = await peakOf(() => firstValueFrom(getJsonRows({ connection: conn, location })));
-      library.push({ ms: ours.ms, peakBytes: ours.peakBytes, rows: ours.result.length });
-      const theirs = await peakOf(bare);
-      bareRuns.push({ ms: theirs.ms, peakBytes: theirs.peakBytes });
+      const runOurs = async () => {
+        const ours = await peakOf(() => firstValueFrom(getJsonRows({ connection: conn, location })));
+        library.push({ ms: ours.ms, peakBytes: ours.peakBytes, rows: ours.result.length });
+      };
+      const runBare = async () => {
+        const theirs = await peakOf(bare);
+        bareRuns.push({ ms: theirs.ms, peakBytes: theirs.peakBytes });
+      };
+      if (i % 2 === 0) {
+        await runOurs();
+        await runBare();
+      } else {
+        await runBare();
+        await runOurs();
+      }
     }
     const medianLibraryMs = median(library.map((r) => r.ms));
     const medianBareMs = median(bareRuns.map((r) => r.ms));
     const peakLibraryBytes = median(library.map((r) => r.peakBytes));
     return {
       payloadBytes,
+      rounds,
       rows: library[0]?.rows ?? 0,
       medianLibraryMs,
       medianBareMs,
       medianJsonParseOnlyMs: median(parseOnly),
-      timeRatio: medianLibraryMs / medianBareMs,
+      timeRatio: median(library.map((r, i) => r.ms / (bareRuns[i]?.ms ?? r.ms))),
       peakLibraryBytes,
       peakBareBytes: median(bareRuns.map((r) => r.peakBytes)),
       peakRatio: peakLibraryBytes / payloadBytes,
