@@ -29,8 +29,8 @@ export type JsonObject = Record<string, unknown>;
 
 /** The query-kinds module's functions, as the server uses them. */
 export interface QueryKinds {
-  /** Validate a spec; the failure message is FlowAPI's full 400 `msg` text. */
-  validateQuerySpec(spec: JsonObject & { query_kind: unknown }): ValidationResult;
+  /** Validate a spec (`knownQueryId` checks `subscriber_subset` ids); the failure message is FlowAPI's full 400 `msg` text. */
+  validateQuerySpec(spec: JsonObject & { query_kind: unknown }, knownQueryId?: (id: string) => boolean): ValidationResult;
   /** Every `<unit>:<top_level_kind>:<kind>` scope. */
   allQueryScopes(): string[];
   /** Result rows of a completed query (`rowCount` overrides the kind's own size). */

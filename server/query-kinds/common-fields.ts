@@ -3,6 +3,7 @@
  * types, subscriber subset, hours, the geography-override strings, and nested plain schemas.
  */
 import { integer, list, makeField, oneOf, OPTIONAL, string, type FieldOptions } from './fields.js';
+import { MSG } from './messages.js';
 import { loadObject, type Field, type ObjectSchema } from './schema.js';
 
 /** Event types FlowMachine's `EventTypes` field accepts. */
@@ -19,8 +20,15 @@ export function nested(schema: ObjectSchema, options: FieldOptions = {}): Field 
 /** `EventTypes`: `null`, or a non-empty list drawn from {@link EVENT_TYPES}. */
 export const eventTypes: Field = list(oneOf(EVENT_TYPES), { ...OPTIONAL, tag: 'event_types' }, { minLength: 1 });
 
-/** `SubscriberSubset`: `null` (all subscribers) or the id (string) of a stored subset. */
-export const subscriberSubset: Field = string(OPTIONAL);
+/**
+ * `SubscriberSubset`: `null` (all subscribers) or the id of a query the server knows (FlowMachine's
+ * `NoneOrQuery` validator, checked at FlowKit 019663b).
+ */
+export const subscriberSubset: Field = makeField((value, ctx) => {
+  if (typeof value !== 'string') return { ok: false, error: [MSG.string] };
+  if (ctx.knownQueryId !== undefined && !ctx.knownQueryId(value)) return { ok: false, error: [MSG.queryId] };
+  return { ok: true, value };
+}, OPTIONAL);
 
 const hour = integer({ required: true }, { min: 0, max: 24 });
 

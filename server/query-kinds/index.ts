@@ -19,11 +19,15 @@ export type SpecValidation = { ok: true; query: ParsedQuery } | { ok: false; mes
 
 /**
  * Validate a run request's spec as FlowMachine does (FlowAPI's unit lookup, step 3 of `run`).
+ * @param knownQueryId - whether an id names a query the server knows (`subscriber_subset`); without it any id passes
  * @returns the parsed query, or the exact `Parameter validation failed.` text FlowAPI sends
  * @example validateQuerySpec({ query_kind: 'geography', aggregation_unit: 'admin3' })
  */
-export function validateQuerySpec(spec: Record<string, unknown> & { query_kind: unknown }): SpecValidation {
-  const loaded = loadOneOf(spec, TOP_LEVEL_KINDS, CONTEXT);
+export function validateQuerySpec(
+  spec: Record<string, unknown> & { query_kind: unknown },
+  knownQueryId?: (id: string) => boolean,
+): SpecValidation {
+  const loaded = loadOneOf(spec, TOP_LEVEL_KINDS, knownQueryId === undefined ? CONTEXT : { ...CONTEXT, knownQueryId });
   if (!loaded.ok) return { ok: false, message: validationFailedText(spec, loaded.error) };
   return { ok: true, query: analyse(loaded.query) };
 }

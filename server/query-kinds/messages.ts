@@ -9,6 +9,7 @@ export type Messages = string[] | string | { [field: string]: Messages };
 /** Marshmallow 3's default messages, as FlowMachine's schemas produce them. */
 export const MSG = {
   required: 'Missing data for required field.',
+  queryId: 'Must be None or a valid query id.',
   null: 'Field may not be null.',
   unknown: 'Unknown field.',
   string: 'Not a valid string.',

@@ -15,6 +15,8 @@ export type FieldTag = 'date' | 'event_types';
 export interface LoadContext {
   /** The schema of a query kind, or `undefined` for an unknown kind. */
   lookup(kind: string): KindSchema | undefined;
+  /** Whether a query id names a query the server knows (for `subscriber_subset`); absent: any id passes. */
+  readonly knownQueryId?: (id: string) => boolean;
 }
 
 /** One field of a schema: its presence rules and its deserialiser/validator. */

@@ -28,7 +28,7 @@ async function run(ctx: ServerContext, request: FastifyRequest, reply: FastifyRe
   } else if (!hasQueryKind(spec)) {
     return send(reply, json(400, { msg: 'Could not parse query spec.' }));
   }
-  const validation = ctx.kinds.validateQuerySpec(spec);
+  const validation = ctx.kinds.validateQuerySpec(spec, (queryId) => ctx.store.find(queryId) !== undefined);
   if (!validation.ok) return send(reply, json(400, { msg: validation.message }));
   if (principal.era === '1.18') {
     const denied = refusal(queryAccess(principal, { spec, query: validation.query }, 'run'));

@@ -35,6 +35,18 @@ describe('test server · FlowAPI 1.18 query ids and runs', () => {
   });
   afterAll(() => server.close());
 
+  it('takes a subscriber_subset that names a query it knows, and refuses an unknown id with 400', async () => {
+    const subsetId = await run(server, token, dailyLocationSpec('2016-01-06'));
+    const withSubset = (subset: string) => {
+      const spec = dailyLocationSpec('2016-01-07') as { locations: Record<string, unknown> };
+      return { ...spec, locations: { ...spec.locations, subscriber_subset: subset } };
+    };
+    expect((await call(server, '/api/0/run', { token, json: withSubset(subsetId) })).status).toBe(202);
+    const refused = await call(server, '/api/0/run', { token, json: withSubset('f'.repeat(32)) });
+    expect(refused.status).toBe(400);
+    expect((refused.body as { msg: string }).msg).toContain('Must be None or a valid query id.');
+  });
+
   it('answers a run with 202, Location /api/0/poll/{id} and {query_id, progress}', async () => {
     const answer = await call(server, '/api/0/run', { token, json: dailyLocationSpec('2016-01-05') });
     expect(answer.status).toBe(202);

@@ -45,6 +45,19 @@ describe('query-kinds: valid specs (flowclient builder output)', () => {
     }
   });
 
+  it('accepts a subscriber_subset id only when the server knows the query (FlowMachine\'s NoneOrQuery)', () => {
+    const spec = { query_kind: 'spatial_aggregate', locations: { ...daily(), subscriber_subset: 'a1b2c3' } } as Spec & { query_kind: unknown };
+    expect(validateQuerySpec(spec, (id) => id === 'a1b2c3').ok).toBeTrue();
+    const refused = validateQuerySpec(spec, () => false);
+    expect(refused.ok).toBeFalse();
+    if (!refused.ok) {
+      const errors = refused.message.slice(refused.message.indexOf('Validation error messages:'));
+      expect(errors.replace(/\s+/g, ' ')).toContain('{ "locations": { "subscriber_subset": [ "Must be None or a valid query id." ] } }');
+    }
+    const none = { query_kind: 'spatial_aggregate', locations: { ...daily(), subscriber_subset: null } } as Spec & { query_kind: unknown };
+    expect(validateQuerySpec(none, () => false).ok).toBeTrue();
+  });
+
   it('collects dates and event types from the whole tree', () => {
     const result = validate({
       query_kind: 'flows', join_type: 'inner',
