@@ -68,7 +68,7 @@ export type { PollSchedule } from './query/poll-schedule.js';
 export { reduceWatch } from './query/watch-state.js';
 export type { WatchState, RunningState, CompletedState, EndedState, WatchBase } from './query/watch-state.js';
 export { statusStream } from './query/status-stream.js';
-export { PollLoop, failureStep } from './query/poll-loop.js';
+export { PollLoop, failureStep, watchLoop } from './query/poll-loop.js';
 export type { PollLoopOptions, FailureStep } from './query/poll-loop.js';
 export type { StatusStreamOptions } from './query/status-stream.js';
 export { watchQuery, DEFAULT_STALL_AFTER_MS } from './query/shared-watch.js';

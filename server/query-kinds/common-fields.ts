@@ -20,14 +20,16 @@ export function nested(schema: ObjectSchema, options: FieldOptions = {}): Field 
 /** `EventTypes`: `null`, or a non-empty list drawn from {@link EVENT_TYPES}. */
 export const eventTypes: Field = list(oneOf(EVENT_TYPES), { ...OPTIONAL, tag: 'event_types' }, { minLength: 1 });
 
+const anyString = string(OPTIONAL);
+
 /**
  * `SubscriberSubset`: `null` (all subscribers) or the id of a query the server knows (FlowMachine's
  * `NoneOrQuery` validator, checked at FlowKit 019663b).
  */
 export const subscriberSubset: Field = makeField((value, ctx) => {
-  if (typeof value !== 'string') return { ok: false, error: [MSG.string] };
-  if (ctx.knownQueryId !== undefined && !ctx.knownQueryId(value)) return { ok: false, error: [MSG.queryId] };
-  return { ok: true, value };
+  const loaded = anyString.load(value, ctx);
+  if (!loaded.ok || ctx.knownQueryId === undefined || ctx.knownQueryId(String(loaded.value))) return loaded;
+  return { ok: false, error: [MSG.queryId] };
 }, OPTIONAL);
 
 const hour = integer({ required: true }, { min: 0, max: 24 });

@@ -1,6 +1,6 @@
 import { TestScheduler } from 'rxjs/testing';
 import { EMPTY, Subject, defer, finalize, tap, type Observable } from 'rxjs';
-import { PollLoop, failureStep, type PollLoopOptions } from '../../src/query/poll-loop.js';
+import { PollLoop, failureStep, watchLoop, type PollLoopOptions } from '../../src/query/poll-loop.js';
 import type { PollOutcome } from '../../src/query/poll-outcome.js';
 import { pollSchedule } from '../../src/query/poll-schedule.js';
 import { AuthenticationError, FlowclientConnectionError, NetworkError, NotFoundError } from '../../src/errors.js';
@@ -67,7 +67,7 @@ describe('PollLoop (marbles)', () => {
   };
 
   /** What a watcher sees: the loop's states, leaving the loop when it unsubscribes. */
-  const watcher = (loop: PollLoop) => defer(() => loop.watch().states.pipe(finalize(() => loop.unsubscribe())));
+  const watcher = (loop: PollLoop) => watchLoop(() => loop);
 
   it('polls once per tick for any number of watchers, and a late watcher gets the latest state at once', () => {
     scheduler.run(({ expectObservable, flush }) => {

@@ -7,7 +7,7 @@
  * only carries them out on a `SchedulerLike`, so marble tests drive it in virtual time.
  * @module
  */
-import { ReplaySubject, Subscription, asyncScheduler, take, type Observable, type SchedulerAction, type SchedulerLike, type Unsubscribable } from 'rxjs';
+import { ReplaySubject, Subscription, asyncScheduler, defer, finalize, take, type Observable, type SchedulerAction, type SchedulerLike, type Unsubscribable } from 'rxjs';
 import { isAuthenticationError } from '../errors.js';
 import { backoffDelay, isTransient, type RetryConfig } from '../http/retry.js';
 import { isFinal, type PollOutcome } from './poll-outcome.js';
@@ -194,4 +194,15 @@ export class PollLoop implements Unsubscribable {
     this.#stop();
     this.#onEnd?.(this);
   }
+}
+
+/**
+ * The states of the loop `acquire()` gives (on subscribe), the subscription counted as one of its
+ * watchers until it ends: the lease every watch of a {@link PollLoop} takes.
+ */
+export function watchLoop(acquire: () => PollLoop): Observable<WatchState> {
+  return defer(() => {
+    const loop = acquire().watch();
+    return loop.states.pipe(finalize(() => loop.unsubscribe()));
+  });
 }

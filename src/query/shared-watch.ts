@@ -4,12 +4,12 @@
  * when the last one leaves (the server's job runs on: watching is not cancelling).
  * @module
  */
-import { defer, finalize, skip, type Observable } from 'rxjs';
+import { skip, type Observable } from 'rxjs';
 import type { Connection } from '../connection.js';
 import { pollQuery } from './poll-query.js';
 import { DEFAULT_RETRY } from '../http/retry.js';
 import { pollSchedule, type PollSchedule } from './poll-schedule.js';
-import { PollLoop, type PollLoopOptions } from './poll-loop.js';
+import { PollLoop, watchLoop, type PollLoopOptions } from './poll-loop.js';
 import type { PollOutcome } from './poll-outcome.js';
 import type { WatchState } from './watch-state.js';
 
@@ -46,10 +46,7 @@ const watches = new WeakMap<Connection, ConnectionWatches>();
  * Auth failures pause the loop until the connection's token changes (unless `waitForNewToken` is false).
  */
 export function watchQuery(connection: Connection, queryId: string, options: WatchOptions = {}): Observable<WatchState> {
-  return defer(() => {
-    const loop = loopFor(connection, queryId, options).watch();
-    return loop.states.pipe(finalize(() => loop.unsubscribe()));
-  });
+  return watchLoop(() => loopFor(connection, queryId, options));
 }
 
 /** The running loop of `queryId` on `connection`, or a new one that forgets itself when it stops. */

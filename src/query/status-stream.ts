@@ -5,9 +5,9 @@
  * injected `pollOnce`, so marble tests drive it with a `TestScheduler`.
  * @module
  */
-import { defer, finalize, type Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
 import type { PollOutcome } from './poll-outcome.js';
-import { PollLoop, type PollLoopOptions } from './poll-loop.js';
+import { PollLoop, watchLoop, type PollLoopOptions } from './poll-loop.js';
 import type { WatchState } from './watch-state.js';
 
 /** Everything the loop needs besides the poll itself (see {@link PollLoopOptions}). */
@@ -19,8 +19,5 @@ export type StatusStreamOptions = PollLoopOptions;
  * stops it. Each subscription runs its own loop (see {@link watchQuery} for the shared one).
  */
 export function statusStream(queryId: string, pollOnce: () => Observable<PollOutcome>, options: StatusStreamOptions): Observable<WatchState> {
-  return defer(() => {
-    const loop = new PollLoop(queryId, pollOnce, options).watch();
-    return loop.states.pipe(finalize(() => loop.unsubscribe()));
-  });
+  return watchLoop(() => new PollLoop(queryId, pollOnce, options));
 }
