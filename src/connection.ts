@@ -28,6 +28,8 @@ import { isNode, nodeAgentsFor } from './http/node-agents.js';
 import { readToken, type TokenInfo } from './token.js';
 import { APIQuery } from './query/api-query.js';
 import type { QuerySpec } from './specs/types.js';
+import { DEFAULT_MAX_POLLS_PER_SECOND } from './query/poll-budget.js';
+import { POLL_STRATEGIES, type PollDecision, type PollStrategy } from './query/poll-strategy.js';
 
 /** Where a new token comes from when FlowAPI says the current one has expired. */
 export type TokenRefresher = () => Observable<string> | PromiseLike<string>;
@@ -54,6 +56,26 @@ export interface ConnectOptions {
   readonly tokenRefresher?: TokenRefresher;
   /** Where warnings go (an insecure URL, TLS verification off). Never given a token. @defaultValue console.warn */
   readonly onWarning?: (message: string) => void;
+  /**
+   * Cap on the polls of all this connection's watched queries together, per second (any
+   * one-second window); when they want more, the queries most likely to have finished go first.
+   * `Infinity` for no cap. @defaultValue 20
+   */
+  readonly maxPollsPerSecond?: number;
+  /** How watches space their polls unless a watch says otherwise (see `WatchOptions.pollStrategy`). @defaultValue 'predictive' */
+  readonly pollStrategy?: PollStrategy;
+  /** Debug: told every scheduling decision of every watched query (wait, expected end, what it rests on). */
+  readonly onPollDecision?: (queryId: string, decision: PollDecision) => void;
+}
+
+/** A connection's polling settings (see {@link ConnectOptions}). */
+export interface PollingSettings {
+  /** Cap on polls per second, all watched queries together. */
+  readonly maxPollsPerSecond: number;
+  /** Default strategy of its watches. */
+  readonly pollStrategy: PollStrategy;
+  /** Debug hook, if set. */
+  readonly onPollDecision?: (queryId: string, decision: PollDecision) => void;
 }
 
 /** Options of {@link Connection.getUrl}. */
@@ -92,6 +114,8 @@ export class Connection {
   readonly retry: RetryConfig | false;
   /** Per-request timeout in ms (0 = none). */
   readonly timeoutMs: number;
+  /** How its watches poll. */
+  readonly polling: PollingSettings;
 
   readonly #state: BehaviorSubject<TokenInfo>;
   readonly #http: AxiosInstance;
@@ -106,6 +130,11 @@ export class Connection {
     this.retry = options.retry === false ? false : { ...DEFAULT_RETRY, ...options.retry };
     this.timeoutMs = options.timeoutMs ?? 60_000;
     this.#refresher = options.tokenRefresher;
+    this.polling = {
+      maxPollsPerSecond: options.maxPollsPerSecond ?? DEFAULT_MAX_POLLS_PER_SECOND,
+      pollStrategy: options.pollStrategy ?? 'predictive',
+      ...(options.onPollDecision === undefined ? {} : { onPollDecision: options.onPollDecision }),
+    };
     this.#state = new BehaviorSubject(readToken(options.token));
     this.token$ = this.#state.pipe(map((s) => s.token));
     this.user$ = this.#state.pipe(
@@ -140,6 +169,11 @@ export class Connection {
   /** The current token's user (`sub`, or `identity` for FlowAPI up to 1.17). */
   get user(): string {
     return this.#state.value.user;
+  }
+
+  /** True when a `tokenRefresher` was given: one-shot calls then wait for its token instead of failing. */
+  get hasTokenRefresher(): boolean {
+    return this.#refresher !== undefined;
   }
 
   /** When the current token expires, or `null` if it has no `exp`. */
@@ -284,6 +318,16 @@ function checkArguments(options: ConnectOptions): void {
   }
   if (options.timeoutMs !== undefined && !(Number.isFinite(options.timeoutMs) && options.timeoutMs >= 0)) {
     throw new TypeError(`connect: timeoutMs must be a non-negative number of ms (got ${String(options.timeoutMs)})`);
+  }
+  const { maxPollsPerSecond, pollStrategy, onPollDecision } = options;
+  if (maxPollsPerSecond !== undefined && !(maxPollsPerSecond === Infinity || (Number.isInteger(maxPollsPerSecond) && maxPollsPerSecond >= 1))) {
+    throw new TypeError(`connect: maxPollsPerSecond must be a whole number ≥ 1 or Infinity (got ${String(maxPollsPerSecond)})`);
+  }
+  if (pollStrategy !== undefined && typeof pollStrategy !== 'function' && !POLL_STRATEGIES.includes(pollStrategy)) {
+    throw new TypeError(`connect: pollStrategy must be 'predictive', 'eager' or a function (got ${JSON.stringify(pollStrategy)})`);
+  }
+  if (onPollDecision !== undefined && typeof onPollDecision !== 'function') {
+    throw new TypeError('connect: onPollDecision must be a function');
   }
 }
 

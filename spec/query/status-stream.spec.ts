@@ -77,8 +77,10 @@ describe('statusStream (marbles)', () => {
         () => cold('-#', undefined, new AuthenticationError('Token has expired', { status: 401 })),
         () => cold('-(a|)', { a: completed }),
       ]);
-      expectObservable(statusStream('q', fn, options({ authRecovered: () => tokens }))).toBe('-a 17ms (b|)', {
+      // the paused state comes at once (frame 12), not after the stall time
+      expectObservable(statusStream('q', fn, options({ authRecovered: () => tokens }))).toBe('-a 10ms p 6ms (b|)', {
         a: jasmine.objectContaining({ status: 'executing' }),
+        p: jasmine.objectContaining({ status: 'executing', polls: 1, awaitingToken: true, authError: jasmine.objectContaining({ status: 401 }) }),
         b: jasmine.objectContaining({ status: 'completed', polls: 2 }),
       });
     });

@@ -44,7 +44,9 @@ export function getStatus(options: QueryIdOptions): Observable<QueryStatus> {
  * errored or was cancelled, {@link NotFoundError} when it is not running.
  */
 export function waitForQueryToBeReady({ connection, queryId, ...watch }: WaitOptions): Observable<CompletedState> {
-  return watchQuery(connection, queryId, watch).pipe(
+  // A one-shot call must not hang on an expired token: it waits for one only with a refresher or when asked.
+  const waitForNewToken = watch.waitForNewToken ?? connection.hasTokenRefresher;
+  return watchQuery(connection, queryId, { ...watch, waitForNewToken }).pipe(
     last(),
     map((state) => {
       if (state.status === 'completed') return state;

@@ -16,7 +16,7 @@ import {
   type ResultRow,
 } from '../client/results.js';
 import type { QueryStatus } from './poll-outcome.js';
-import { watchQuery, type WatchOptions } from './shared-watch.js';
+import { checkWatchOptions, watchQuery, type WatchOptions } from './shared-watch.js';
 import type { CompletedState, WatchState } from './watch-state.js';
 import { runQuery } from './run-query.js';
 
@@ -96,6 +96,7 @@ export class APIQuery<S extends QuerySpec = QuerySpec> {
    * it has no id. Shared: every watcher of the same query on the same connection shares one poll loop.
    */
   watch(options: WatchOptions = {}): Observable<WatchState> {
+    checkWatchOptions(options);
     return defer(() => {
       const id = this.#queryId;
       return id === undefined
@@ -111,6 +112,7 @@ export class APIQuery<S extends QuerySpec = QuerySpec> {
    */
   getResult<F extends ResultFormat = 'json'>(options: GetResultOptions<F> = {}): Observable<ResultFormats[F]> {
     const { format = 'json' as F, ...watch } = options;
+    checkWatchOptions(watch);
     if (!RESULT_FORMATS.includes(format)) {
       throw new TypeError(`Invalid format: '${String(format)}'. Expected one of 'json', 'geojson', 'csv'.`);
     }

@@ -10,14 +10,28 @@
 import { ReplaySubject, Subscription, asyncScheduler, defer, finalize, take, type Observable, type SchedulerAction, type SchedulerLike, type Unsubscribable } from 'rxjs';
 import { isAuthenticationError } from '../errors.js';
 import { backoffDelay, isTransient, type RetryConfig } from '../http/retry.js';
+import type { PollBudget } from './poll-budget.js';
 import { isFinal, type PollOutcome } from './poll-outcome.js';
-import { pollDelay, type PollSchedule } from './poll-schedule.js';
-import { reduceWatch, type WatchAccumulator, type WatchState } from './watch-state.js';
+import type { PollSchedule } from './poll-schedule.js';
+import { decider, type PollContext, type PollDecision } from './poll-strategy.js';
+import { awaitingToken, reduceWatch, type WatchAccumulator, type WatchState } from './watch-state.js';
 
 /** Everything a loop needs besides the poll itself. */
 export interface PollLoopOptions {
-  /** Waits between polls. */
+  /** Waits between polls (the `'eager'` strategy's shape; its `pollInterval` bounds every wait). */
   readonly schedule: PollSchedule;
+  /** The next poll's wait from what the watch has seen. @defaultValue the `'eager'` schedule */
+  readonly decide?: (context: PollContext) => PollDecision;
+  /** How long the connection's recent queries took (ms), newest last, for {@link decide}. */
+  readonly durations?: () => readonly number[];
+  /** Told how long a query watched from its start took, once it completes (ms). */
+  readonly onDuration?: (durationMs: number) => void;
+  /** Every scheduling decision (debug logging). */
+  readonly onDecision?: (queryId: string, decision: PollDecision) => void;
+  /** The connection's poll budget: each poll waits for a slot. @defaultValue none */
+  readonly budget?: PollBudget;
+  /** A reading of the query taken just before watching began (the `run` reply): used instead of a first poll. */
+  readonly firstReading?: (queryId: string) => PollOutcome | undefined;
   /** Progress unchanged this long (ms) marks a running state `stalled`. */
   readonly stallAfterMs: number;
   /** Backoff for transient failures; `count` (failures in a row) may be `Infinity`. */
@@ -69,6 +83,11 @@ export class PollLoop implements Unsubscribable {
   #started = false;
   #running = false;
   #pending: Unsubscribable | undefined;
+  #decide: (context: PollContext) => PollDecision;
+  /** When the latest non-final answer was read, and when the query was first seen executing. */
+  #lastPollAt = 0;
+  #executingAt: number | null = null;
+  #priority = 0.5;
 
   /**
    * @param pollOnce - one poll of a query (shared by the loops of a connection)
@@ -80,6 +99,7 @@ export class PollLoop implements Unsubscribable {
     this.#pollOnce = pollOnce;
     this.#options = options;
     this.#onEnd = onEnd;
+    this.#decide = options.decide ?? decider('eager', options.schedule);
   }
 
   /** Count one more watcher; the first starts the loop. Returns the loop (the watcher's lease). */
@@ -89,7 +109,9 @@ export class PollLoop implements Unsubscribable {
       this.#started = true;
       this.#running = true;
       this.#startedAt = this.#now();
-      this.#poll();
+      const first = this.#options.firstReading?.(this.queryId);
+      if (first === undefined || isFinal(first.status)) this.#poll();
+      else this.#answer(first, false);
     }
     return this;
   }
@@ -102,7 +124,15 @@ export class PollLoop implements Unsubscribable {
 
   /** The timer's work: no closure per query, the loop travels as the action's state. */
   static #tick(this: SchedulerAction<PollLoop>, loop?: PollLoop): void {
-    if (loop !== undefined) loop.#poll();
+    if (loop === undefined) return;
+    const budget = loop.#options.budget;
+    if (budget === undefined) loop.#poll();
+    else loop.#pending = budget.request(loop, loop.#priority);
+  }
+
+  /** The budget's slot: poll now (called by {@link PollBudget}). */
+  grant(): void {
+    if (this.#running) this.#poll();
   }
 
   #poll(): void {
@@ -116,7 +146,7 @@ export class PollLoop implements Unsubscribable {
           this.#answer(outcome);
         },
         error: (error: unknown) => this.#fail(error),
-        complete: () => answered || !this.#running || this.#wait(pollDelay(this.#age(), this.#options.schedule)), // no answer: ask again
+        complete: () => answered || !this.#running || this.#wait(this.#options.schedule.pollInterval), // no answer: ask again
       }),
     );
   }
@@ -129,20 +159,43 @@ export class PollLoop implements Unsubscribable {
     return this.#now() - this.#startedAt;
   }
 
-  #answer(outcome: PollOutcome): void {
+  /** An answer (or, with `polled` false, the run's reading) at the current age. */
+  #answer(outcome: PollOutcome, polled = true): void {
     if (!this.#running) return;
     this.#failures = 0;
-    const next = reduceWatch(this.#acc, outcome, this.queryId, this.#age(), this.#options.stallAfterMs);
+    const age = this.#age();
+    const next = reduceWatch(this.#acc, outcome, this.queryId, age, this.#options.stallAfterMs, polled);
     this.#acc = next;
     const state = next.state;
     if (isFinal(outcome.status)) {
+      // A query seen running and then completed took about the midpoint of its last two readings.
+      if (outcome.status === 'completed' && state.polls > 1) this.#options.onDuration?.((this.#lastPollAt + age) / 2);
       this.#finish();
       this.states.next(state);
       this.states.complete();
       return;
     }
+    this.#lastPollAt = age;
+    if (outcome.status === 'executing' && this.#executingAt === null) this.#executingAt = age;
     this.states.next(state);
-    if (this.#running) this.#wait(pollDelay(this.#age(), this.#options.schedule)); // a watcher may have left in next()
+    if (this.#running) this.#wait(this.#nextDelay(state)); // a watcher may have left in next()
+  }
+
+  #nextDelay(state: WatchState): number {
+    const running = state.status === 'queued' || state.status === 'executing';
+    const decision = this.#decide({
+      ageMs: this.#age(),
+      lastPollMs: this.#lastPollAt,
+      executingAtMs: this.#executingAt,
+      completedParts: running ? state.completedParts : null,
+      totalParts: running ? state.totalParts : null,
+      state,
+      durations: this.#options.durations?.() ?? [],
+      pollInterval: this.#options.schedule.pollInterval,
+    });
+    this.#priority = decision.pDone;
+    this.#options.onDecision?.(this.queryId, decision);
+    return decision.delayMs;
   }
 
   #fail(error: unknown): void {
@@ -152,7 +205,11 @@ export class PollLoop implements Unsubscribable {
     if (step.action === 'retry') {
       this.#wait(step.delayMs);
     } else if (step.action === 'await-token' && this.#options.authRecovered) {
-      this.#awaitToken(this.#options.authRecovered());
+      const recovered = this.#options.authRecovered();
+      const paused = awaitingToken(this.#acc.state, this.queryId, this.#age(), error);
+      this.#acc = { ...this.#acc, state: paused };
+      this.#awaitToken(recovered);
+      if (this.#running) this.states.next(paused); // at once, not after the stall time: a monitor can ask for a token
     } else {
       this.#finish();
       this.states.error(error);

@@ -39,15 +39,20 @@ export function isFinal(status: QueryStatus): boolean {
   return FINAL_STATUSES.includes(status);
 }
 
-function readProgress(body: unknown): Progress | null {
+const count = (value: unknown): number | undefined =>
+  typeof value === 'number' && Number.isFinite(value) ? Math.max(0, Math.floor(value)) : undefined;
+
+/** The `progress` object of a run or poll reply, counts clamped to non-negative integers; `null` when absent or not numbers. */
+export function readProgress(body: unknown): Progress | null {
   const json = jsonBody(body);
   if (typeof json !== 'object' || json === null) return null;
   const progress = (json as Record<string, unknown>)['progress'];
   if (typeof progress !== 'object' || progress === null) return null;
-  const { eligible, queued, running } = progress as Record<string, unknown>;
-  return typeof eligible === 'number' && typeof queued === 'number' && typeof running === 'number'
-    ? { eligible, queued, running }
-    : null;
+  const fields = progress as Record<string, unknown>;
+  const eligible = count(fields['eligible']);
+  const queued = count(fields['queued']);
+  const running = count(fields['running']);
+  return eligible !== undefined && queued !== undefined && running !== undefined ? { eligible, queued, running } : null;
 }
 
 /** Strip `/api/<n>/` from a server-relative `Location`, giving a route (`/api/0/get/x` → `get/x`). */

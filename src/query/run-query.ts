@@ -8,6 +8,8 @@ import type { Connection } from '../connection.js';
 import { FlowclientConnectionError } from '../errors.js';
 import { bodyField } from '../http/error-mapping.js';
 import type { QuerySpec } from '../specs/types.js';
+import { readProgress } from './poll-outcome.js';
+import { outcomeOfRun, recordRunReading } from './run-readings.js';
 
 /** Options of {@link runQuery}. */
 export interface RunQueryOptions {
@@ -40,5 +42,11 @@ export function queryIdOf(response: Pick<AxiosResponse, 'headers' | 'data' | 'st
  * twice gives the same id without a second run, so retries are safe.
  */
 export function runQuery({ connection, querySpec }: RunQueryOptions): Observable<string> {
-  return connection.postJson({ route: 'run', data: querySpec }).pipe(map(queryIdOf));
+  return connection.postJson({ route: 'run', data: querySpec }).pipe(
+    map((response) => {
+      const queryId = queryIdOf(response);
+      recordRunReading(connection, queryId, outcomeOfRun(readProgress(response.data))); // the watch that follows starts from it
+      return queryId;
+    }),
+  );
 }

@@ -4,6 +4,7 @@
  * @module
  */
 import type { PollOutcome, Progress } from './poll-outcome.js';
+import { isAuthenticationError, type AuthenticationError } from '../errors.js';
 
 /** Fields every state carries. */
 export interface WatchBase {
@@ -26,6 +27,13 @@ export interface RunningState extends WatchBase {
   readonly totalParts: number | null;
   /** True when progress has not moved for the stall time. */
   readonly stalled: boolean;
+  /**
+   * Present and true while polls are refused for authentication (401 expired, 422): the watch
+   * waits for `updateToken()` or the token refresher, then goes on. Absent otherwise.
+   */
+  readonly awaitingToken?: true;
+  /** While `awaitingToken`: the refusal, with the server's text. */
+  readonly authError?: AuthenticationError;
 }
 
 /** The result is ready. */
@@ -71,9 +79,10 @@ export function reduceWatch(
   queryId: string,
   elapsedMs: number,
   stallAfterMs: number,
+  polled = true,
 ): WatchAccumulator & { readonly state: WatchState } {
   const previous = acc.state;
-  const polls = (previous?.polls ?? 0) + 1;
+  const polls = (previous?.polls ?? 0) + (polled ? 1 : 0);
   const base = { queryId, polls, elapsedMs };
   const prevTotal = previous && 'totalParts' in previous ? previous.totalParts : null;
   switch (outcome.status) {
@@ -108,6 +117,18 @@ export function reduceWatch(
         progressChangedAt: elapsedMs,
       };
   }
+}
+
+/**
+ * The state to show while polls are refused for authentication: the latest one (or, before
+ * any answer, `queued` without progress) with `awaitingToken: true` and the refusal.
+ */
+export function awaitingToken(previous: WatchState | undefined, queryId: string, elapsedMs: number, error: unknown): RunningState {
+  const running: RunningState =
+    previous?.status === 'queued' || previous?.status === 'executing'
+      ? previous
+      : { queryId, polls: previous?.polls ?? 0, elapsedMs, status: 'queued', progress: null, completedParts: null, totalParts: null, stalled: false };
+  return { ...running, elapsedMs, awaitingToken: true, ...(isAuthenticationError(error) ? { authError: error } : {}) };
 }
 
 function sameProgress(a: Progress | null | undefined, b: Progress | null): boolean {
