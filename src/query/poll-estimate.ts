@@ -49,7 +49,7 @@ export const DEFAULT_PREDICTIVE: PredictiveSettings = { pollInterval: 3000, minW
 export interface PollEstimate {
   /** Wait before the next poll, ms. */
   readonly delayMs: number;
-  /** Probability that the query has finished since the last poll, now (the budget's priority). */
+  /** Probability that the query has finished between its last poll and the next one (the budget's priority). */
   readonly pDone: number;
   /** Median of the estimated end, ms since watching began, or `null` when nothing is left to go on. */
   readonly expectedEndMs: number | null;
@@ -153,7 +153,6 @@ export function estimateNextPoll(h: PollHistory, durations: readonly number[], s
   if (!(sLast > 1e-12) || !(sNow > 1e-12 * sLast)) {
     return { delayMs: clamp(0.25 * h.ageMs), pDone: 1, expectedEndMs: null, basis: 'age' };
   }
-  const pDone = Math.min(1, Math.max(0, 1 - sNow / sLast));
   const tolerance = Math.max(settings.minToleranceMs, settings.noticeShare * h.ageMs) * sNow;
   // Largest d with ∫_now^{now+d} (S(t) − S(now+d)) dt ≤ tolerance · S(now): the expected delay this poll buys.
   let d = 0;
@@ -168,5 +167,7 @@ export function estimateNextPoll(h: PollHistory, durations: readonly number[], s
     d += step;
     sPrev = sNext;
   }
-  return { delayMs: clamp(d), pDone, expectedEndMs: Math.round(median(c, h.ageMs, sNow, settings.pollInterval)), basis };
+  const delayMs = clamp(d);
+  const pDone = Math.min(1, Math.max(0, 1 - survival(c, h.ageMs + delayMs) / sLast));
+  return { delayMs, pDone, expectedEndMs: Math.round(median(c, h.ageMs, sNow, settings.pollInterval)), basis };
 }

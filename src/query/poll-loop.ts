@@ -110,8 +110,9 @@ export class PollLoop implements Unsubscribable {
       this.#running = true;
       this.#startedAt = this.#now();
       const first = this.#options.firstReading?.(this.queryId);
-      if (first === undefined || isFinal(first.status)) this.#poll();
-      else this.#answer(first, false);
+      if (first !== undefined && !isFinal(first.status)) this.#answer(first, false);
+      else if (this.#options.budget === undefined) this.#poll();
+      else this.#pending = this.#options.budget.request(this, 1); // a first poll goes before the others
     }
     return this;
   }
