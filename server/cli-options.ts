@@ -3,11 +3,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { TestServerOptions } from './types.js';
+import type { DurationMs, TestServerOptions } from './types.js';
 
 /** Usage text. */
 export const USAGE = `Usage: flowapi-test-server [--port 9090] [--host 127.0.0.1] [--flowapi-version 1.18|1.3]
-                           [--query-duration-ms 300] [--audience NAME]
+                           [--query-duration-ms 300|MIN-MAX] [--queued-ms MS|MIN-MAX]
+                           [--audience NAME]
                            [--private-key PEM|FILE --public-key PEM|FILE]`;
 
 /** A PEM given inline or as a file path. */
@@ -22,6 +23,18 @@ function integer(name: string, value: string | undefined): number | undefined {
   return n;
 }
 
+/**
+ * A time in milliseconds (`300`), or a range each query draws from (`500-4000` or `500,4000`).
+ */
+function durationMs(name: string, value: string | undefined): DurationMs | undefined {
+  if (value === undefined || !/[-,]/.test(value)) return integer(name, value);
+  const range = /^\s*(\d+)\s*[-,]\s*(\d+)\s*$/.exec(value);
+  const min = Number(range?.[1]);
+  const max = Number(range?.[2]);
+  if (!range || min > max) throw new Error(`--${name} must be MS or MIN-MAX with MIN <= MAX, got '${value}'`);
+  return [min, max];
+}
+
 /** Parse the command line into server options. */
 export function parseCommandLine(argv: readonly string[]): TestServerOptions | 'help' {
   const { values } = parseArgs({
@@ -31,6 +44,7 @@ export function parseCommandLine(argv: readonly string[]): TestServerOptions | '
       host: { type: 'string' },
       'flowapi-version': { type: 'string' },
       'query-duration-ms': { type: 'string' },
+      'queued-ms': { type: 'string' },
       audience: { type: 'string' },
       'private-key': { type: 'string' },
       'public-key': { type: 'string' },
@@ -45,12 +59,14 @@ export function parseCommandLine(argv: readonly string[]): TestServerOptions | '
     throw new Error('--private-key and --public-key go together');
   }
   const port = integer('port', values.port);
-  const duration = integer('query-duration-ms', values['query-duration-ms']);
+  const duration = durationMs('query-duration-ms', values['query-duration-ms']);
+  const queued = durationMs('queued-ms', values['queued-ms']);
   return {
     flowapiVersion: version,
     ...(port !== undefined ? { port } : {}),
     ...(values.host !== undefined ? { host: values.host } : {}),
     ...(duration !== undefined ? { queryDurationMs: duration } : {}),
+    ...(queued !== undefined ? { queuedMs: queued } : {}),
     ...(values.audience !== undefined ? { audience: values.audience } : {}),
     ...(values['private-key'] !== undefined && values['public-key'] !== undefined
       ? { keys: { privateKeyPem: pem(values['private-key']), publicKeyPem: pem(values['public-key']) } }

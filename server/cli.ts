@@ -4,7 +4,8 @@
  * and serve until SIGINT/SIGTERM.
  *
  *   flowapi-test-server --port 9090 [--host 127.0.0.1] [--flowapi-version 1.3]
- *                       [--query-duration-ms 300] [--audience NAME]
+ *                       [--query-duration-ms 300|MIN-MAX] [--queued-ms MS|MIN-MAX]
+ *                       [--audience NAME]
  *                       [--private-key PEM|FILE --public-key PEM|FILE]
  */
 import { USAGE, parseCommandLine } from './cli-options.js';

@@ -5,10 +5,12 @@ export { startTestServer } from './start.js';
 export type {
   BurstFault,
   CutResultFault,
+  DurationMs,
   FaultOptions,
   FlowapiVersion,
   MintTokenOptions,
   QueryState,
+  QueryTimeline,
   ResetFault,
   RouteName,
   ServerCounters,

@@ -49,6 +49,7 @@ export async function launchTestServer(options: TestServerOptions, kinds: QueryK
   const availableDates = options.availableDates ?? defaultAvailableDates();
   const store = new QueryStore({
     durationMs: options.queryDurationMs ?? 300,
+    queuedMs: options.queuedMs,
     availableDates,
     onRun: (id) => counters.run(id),
   });
@@ -121,6 +122,7 @@ export async function launchTestServer(options: TestServerOptions, kinds: QueryK
       return restarting;
     },
     setQueryState: (queryId, state) => store.setState(queryId, state),
+    queryTimeline: (queryId) => store.timeline(queryId),
   };
   started.handle = handle;
   return handle;

@@ -1,12 +1,14 @@
 /**
  * Query lifecycle. A run starts a query at a timestamp; its state and progress are computed from
- * that timestamp when asked (no timer per query): queued for the first tenth of the duration, then
- * executing while `eligible` counts down from the part count, then completed — or errored, if the
- * spec reads dates outside the server's available dates. Forced states (tests) override the timeline.
+ * that timestamp and the query's seeded timeline (see `query-timeline.ts`) when asked, with no
+ * timer per query: queued, then executing while `eligible` counts down as each sub-query is stored
+ * at its uneven time, then completed — or errored, if the spec reads dates outside the server's
+ * available dates. Forced states (tests) override the timeline.
  */
 import type { JsonObject, ParsedQuery } from './kinds.js';
 import { queryIdOf } from './query-id.js';
-import type { QueryState } from './types.js';
+import { checkDurationMs, timelineOf, type Timeline } from './query-timeline.js';
+import type { DurationMs, QueryState, QueryTimeline } from './types.js';
 
 /** FlowMachine's progress object: sub-queries not yet stored, and how many are queued/running. */
 export interface Progress {
@@ -26,7 +28,10 @@ export interface StoredQuery {
 }
 
 interface Entry extends StoredQuery {
-  startedAt: number;
+  /** Offsets of every run (seeded by the id, so a re-run reuses them). */
+  readonly timeline: Timeline;
+  /** The timeline placed at the latest start. */
+  placed: QueryTimeline;
   forced: QueryState | null;
   fails: boolean;
 }
@@ -38,16 +43,31 @@ function dayAfter(date: string): string {
   return Number.isNaN(next.getTime()) ? date : next.toISOString().slice(0, 10);
 }
 
-/** Share of the duration a query spends queued before it starts executing. */
-const QUEUED_SHARE = 0.1;
+/** A timeline placed at `startedAt` (the instants `reading` compares the clock with). */
+function placedAt(timeline: Timeline, startedAt: number): QueryTimeline {
+  return {
+    startedAt,
+    executingAt: startedAt + timeline.queuedMs,
+    partsStoredAt: timeline.partEndsMs.map((end) => startedAt + end),
+    completedAt: startedAt + timeline.durationMs,
+  };
+}
+
+/** State of an unforced entry at `now`, from its placed timeline. */
+function stateAt(entry: Entry, now: number): QueryState {
+  if (now >= entry.placed.completedAt) return entry.fails ? 'errored' : 'completed';
+  return now < entry.placed.executingAt ? 'queued' : 'executing';
+}
 
 /** States in which posting the spec again starts a new run. */
 const RERUN_STATES: ReadonlySet<QueryState> = new Set(['known', 'cancelled']);
 
 /** How the store reaches the outside: time, available dates, and the runs counter. */
 export interface QueryStoreOptions {
-  /** Milliseconds from run to completed. */
-  readonly durationMs: number;
+  /** Milliseconds from run to completed, or a `[min, max]` range each query draws from (seeded by its id). */
+  readonly durationMs: DurationMs;
+  /** Milliseconds queued, or a range to draw from. @defaultValue a tenth of each query's duration */
+  readonly queuedMs?: DurationMs | undefined;
   /** Dates per event type; a query reading other dates ends errored. */
   readonly availableDates: Readonly<Record<string, readonly string[]>>;
   /** Called whenever an execution starts. */
@@ -61,7 +81,10 @@ export class QueryStore {
   private readonly entries = new Map<string, Entry>();
   private readonly now: () => number;
 
+  /** Throws for a bad `durationMs` or `queuedMs`. */
   constructor(private readonly options: QueryStoreOptions) {
+    checkDurationMs('queryDurationMs', options.durationMs);
+    if (options.queuedMs !== undefined) checkDurationMs('queuedMs', options.queuedMs);
     this.now = options.now ?? Date.now;
   }
 
@@ -70,7 +93,9 @@ export class QueryStore {
     const id = queryIdOf(spec);
     let entry = this.entries.get(id);
     if (!entry) {
-      entry = { id, spec, query, startedAt: 0, forced: null, fails: this.readsMissingDates(query) };
+      const timeline = timelineOf(id, query.parts, { durationMs: this.options.durationMs, queuedMs: this.options.queuedMs });
+      const fails = this.readsMissingDates(query);
+      entry = { id, spec, query, timeline, placed: placedAt(timeline, 0), forced: null, fails };
       this.entries.set(id, entry);
       this.start(entry);
     } else if (RERUN_STATES.has(this.state(entry))) {
@@ -97,21 +122,23 @@ export class QueryStore {
   /** State and progress read at one instant, so they always agree (a poll answers with both). */
   reading(query: StoredQuery): { state: QueryState; progress: Progress } {
     const entry = this.entry(query.id);
-    const elapsed = this.now() - entry.startedAt;
-    const state = this.stateAfter(entry, elapsed);
-    const parts = Math.max(1, entry.query.parts);
+    const now = this.now();
+    const parts = entry.placed.partsStoredAt.length;
+    const state = entry.forced ?? stateAt(entry, now);
     if (state === 'queued') return { state, progress: { eligible: parts, queued: parts, running: 0 } };
     if (state !== 'executing') return { state, progress: { eligible: 0, queued: 0, running: 0 } };
-    const share = entry.forced ? 0 : elapsed / this.options.durationMs;
-    const eligible = parts - Math.min(parts - 1, Math.floor(share * parts));
+    const stored = entry.forced ? 0 : entry.placed.partsStoredAt.filter((at) => at <= now).length;
+    const eligible = Math.max(1, parts - stored);
     return { state, progress: { eligible, queued: eligible - 1, running: 1 } };
   }
 
-  private stateAfter(entry: Entry, elapsed: number): QueryState {
-    if (entry.forced) return entry.forced;
-    const duration = this.options.durationMs;
-    if (elapsed >= duration) return entry.fails ? 'errored' : 'completed';
-    return elapsed < duration * QUEUED_SHARE ? 'queued' : 'executing';
+  /**
+   * The planned timeline of a known query's latest run, in milliseconds of the store's clock;
+   * `undefined` for an unknown id. {@link QueryStore.reading} follows exactly these instants.
+   */
+  timeline(id: string): QueryTimeline | undefined {
+    const placed = this.entries.get(id)?.placed;
+    return placed && { ...placed, partsStoredAt: [...placed.partsStoredAt] };
   }
 
   /** Force a known query into a state until it is run again; throws for an unknown id. */
@@ -126,7 +153,7 @@ export class QueryStore {
   }
 
   private start(entry: Entry): void {
-    entry.startedAt = this.now();
+    entry.placed = placedAt(entry.timeline, this.now());
     entry.forced = null;
     this.options.onRun(entry.id);
   }

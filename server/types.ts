@@ -111,6 +111,15 @@ export interface FaultOptions {
   cutResults?: CutResultFault[];
 }
 
+/**
+ * A time in milliseconds: fixed, or a `[min, max]` range from which each query draws its own value
+ * with a generator seeded by its query id (the same spec gets the same value in every run).
+ * @example
+ * 300         // every query takes 300 ms
+ * [500, 4000] // each query takes between 500 and 4000 ms, fixed per query id
+ */
+export type DurationMs = number | readonly [min: number, max: number];
+
 /** Options of {@link startTestServer}. */
 export interface TestServerOptions {
   /** Port to listen on. @defaultValue `0` (ephemeral) */
@@ -121,8 +130,21 @@ export interface TestServerOptions {
   flowapiVersion?: FlowapiVersion;
   /** Expected `aud` claim, advertised as `x-audience`. @defaultValue `'flowapi-test-server'` */
   audience?: string;
-  /** Milliseconds from run to completed. @defaultValue `300` */
-  queryDurationMs?: number;
+  /**
+   * Milliseconds from run to completed (queued time included), or a `[min, max]` range each query
+   * draws its duration from (seeded by its id). The executing part of it is split among the
+   * query's sub-queries unevenly (seeded weights), so they are stored at uneven times.
+   * @defaultValue `300`
+   * @example
+   * startTestServer({ queryDurationMs: [500, 4000] });
+   */
+  queryDurationMs?: DurationMs;
+  /**
+   * Milliseconds a query spends queued before it executes, or a `[min, max]` range (seeded by the
+   * query id); never more than the query's duration (a longer one is cut to it).
+   * @defaultValue a tenth of the query's duration
+   */
+  queuedMs?: DurationMs;
   /**
    * Dates per event type.
    * @defaultValue calls/sms/mds/topups: 2016-01-01..2016-01-07, forwards: []
@@ -182,6 +204,24 @@ export interface ServerCounters {
   total: number;
 }
 
+/**
+ * When one run of a query reaches each point of its timeline; epoch milliseconds on the
+ * `Date.now` clock (fractional), so a benchmark can measure how late a client noticed each one.
+ */
+export interface QueryTimeline {
+  /** When the run started (the run request, or the re-run of a cancelled or known query). */
+  readonly startedAt: number;
+  /** When the query leaves `queued` and starts `executing`. */
+  readonly executingAt: number;
+  /**
+   * When each sub-query is stored (`eligible` drops by one at each), in order; the last one is
+   * {@link QueryTimeline.completedAt}.
+   */
+  readonly partsStoredAt: readonly number[];
+  /** When the query leaves `executing`: `completed`, or `errored` for dates the server lacks. */
+  readonly completedAt: number;
+}
+
 /** A running FlowAPI test server. */
 export interface TestServer {
   /** Base URL, e.g. `'http://127.0.0.1:43121'` (no trailing slash, no `/api/0`). */
@@ -202,4 +242,12 @@ export interface TestServer {
   restart(downMs?: number): Promise<void>;
   /** Force a known query into a state; throws for an unknown id. */
   setQueryState(queryId: string, state: QueryState): void;
+  /**
+   * The planned timeline of a known query's latest run, `undefined` for an unknown id. A query
+   * forced into a state with {@link TestServer.setQueryState} no longer follows it.
+   * @example
+   * const timeline = server.queryTimeline(queryId);
+   * const noticeDelayMs = noticedAt - timeline!.completedAt;
+   */
+  queryTimeline(queryId: string): QueryTimeline | undefined;
 }

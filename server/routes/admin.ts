@@ -1,6 +1,7 @@
 /**
  * Control routes under `/__admin` (only when the server has `admin` or `faults`; no token):
- * replace faults, restart, force a query state, read or zero the counters, mint tokens.
+ * replace faults, restart, force a query state, read a query's timeline, read or zero the counters,
+ * mint tokens.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
@@ -34,6 +35,11 @@ export function registerAdmin(app: FastifyInstance, ctx: ServerContext): void {
     }
     ctx.handle().setQueryState(request.params.id, state);
     return send(reply, json(200, {}));
+  });
+  app.get<{ Params: { id: string } }>('/__admin/queries/:id/timeline', (request, reply) => {
+    const timeline = ctx.handle().queryTimeline(request.params.id);
+    if (!timeline) return send(reply, json(404, { msg: `Unknown query id: '${request.params.id}'` }));
+    return send(reply, json(200, timeline));
   });
   app.get('/__admin/counters', (_request, reply) => send(reply, json(200, ctx.handle().counters())));
   app.post('/__admin/reset', (_request, reply) => {

@@ -43,11 +43,24 @@ describe('test server · command line', () => {
     expect(parseCommandLine(['--help'])).toBe('help');
   });
 
+  it('parses a duration or queued time given as a range, MIN-MAX or MIN,MAX', () => {
+    expect(parseCommandLine(['--query-duration-ms', '500-4000', '--queued-ms', '20,80'])).toEqual({
+      flowapiVersion: '1.18',
+      queryDurationMs: [500, 4000],
+      queuedMs: [20, 80],
+    });
+    expect(parseCommandLine(['--queued-ms', '50'])).toEqual({ flowapiVersion: '1.18', queuedMs: 50 });
+  });
+
   const bad: Array<[string, string[]]> = [
     ['an unknown version', ['--flowapi-version', '2.0']],
     ['a port that is not a number', ['--port', 'http']],
     ['a private key without public key', ['--private-key', '-----BEGIN x']],
     ['an unknown option', ['--verbose']],
+    ['a duration range with min above max', ['--query-duration-ms', '4000-500']],
+    ['a duration range of three numbers', ['--query-duration-ms', '1-2-3']],
+    ['a duration range that is not numbers', ['--query-duration-ms', 'a-b']],
+    ['a queued time range with a missing end', ['--queued-ms', '50-']],
   ];
   for (const [what, args] of bad) {
     it(`refuses ${what}`, () => {
