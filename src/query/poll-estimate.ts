@@ -36,14 +36,14 @@ export interface PredictiveSettings {
   readonly pollInterval: number;
   /** Shortest wait between two polls, ms. @defaultValue 50 */
   readonly minWaitMs: number;
-  /** Notice delay a poll may buy, as a share of the query's age. @defaultValue 0.02 */
+  /** Notice delay a poll may buy, as a share of the query's age. @defaultValue 0.006 */
   readonly noticeShare: number;
-  /** … and at least this, ms. @defaultValue 12 */
+  /** … and at least this, ms. @defaultValue 14 */
   readonly minToleranceMs: number;
 }
 
-/** Defaults of the predictive schedule (`npm run bench` measures them). */
-export const DEFAULT_PREDICTIVE: PredictiveSettings = { pollInterval: 3000, minWaitMs: 50, noticeShare: 0.02, minToleranceMs: 12 };
+/** Defaults of the predictive schedule (`npm run bench polite` measures them). */
+export const DEFAULT_PREDICTIVE: PredictiveSettings = { pollInterval: 3000, minWaitMs: 50, noticeShare: 0.006, minToleranceMs: 14 };
 
 /** One decision of the predictive schedule (what debug logging shows). */
 export interface PollEstimate {
@@ -93,9 +93,15 @@ function candidates(durations: readonly number[]): { c: Candidates; basis: 'hist
   const c: Candidates = { at: new Float64Array(n), spread: new Float64Array(n), weight: new Float64Array(n) };
   let i = 0;
   if (useHistory) {
+    // Kernel width by Silverman's rule on log-durations (scale-free), as a logistic scale: few
+    // or scattered samples are smoothed more, so no gap between them passes for a safe wait.
+    const logs = history.map(Math.log);
+    const mu = logs.reduce((a, b) => a + b, 0) / logs.length;
+    const sigma = Math.sqrt(logs.reduce((a, b) => a + (b - mu) ** 2, 0) / logs.length);
+    const relative = Math.min(0.08, Math.max(0.03, (1.06 * sigma * logs.length ** -0.2) / 1.81));
     for (const d of history) {
       c.at[i] = d;
-      c.spread[i] = Math.max(15, 0.04 * d);
+      c.spread[i] = Math.max(15, relative * d);
       c.weight[i] = 1;
       i++;
     }
