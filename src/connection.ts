@@ -27,6 +27,7 @@ import { DEFAULT_RETRY, retryTransient, type RetryConfig } from './http/retry.js
 import { isNode, nodeAgentsFor } from './http/node-agents.js';
 import { readToken, type TokenInfo } from './token.js';
 import { APIQuery } from './query/api-query.js';
+import { ResultCache, resultCacheBytes, type ResultCacheOption } from './client/result-cache.js';
 import type { QuerySpec } from './specs/types.js';
 
 /** Where a new token comes from when FlowAPI says the current one has expired. */
@@ -54,6 +55,12 @@ export interface ConnectOptions {
   readonly tokenRefresher?: TokenRefresher;
   /** Where warnings go (an insecure URL, TLS verification off). Never given a token. @defaultValue console.warn */
   readonly onWarning?: (message: string) => void;
+  /**
+   * The in-memory cache of downloaded results (see {@link ResultCache}): `true` for 64 MiB
+   * (`DEFAULT_RESULT_CACHE_BYTES`), `{ maxBytes }` to size it, `false` to keep no result.
+   * @defaultValue true
+   */
+  readonly resultCache?: ResultCacheOption;
 }
 
 /** Options of {@link Connection.getUrl}. */
@@ -92,6 +99,8 @@ export class Connection {
   readonly retry: RetryConfig | false;
   /** Per-request timeout in ms (0 = none). */
   readonly timeoutMs: number;
+  /** The results downloaded on this connection, by query id and format: `clear()`, `stats`, `has(queryId, format)`. */
+  readonly resultCache: ResultCache;
 
   readonly #state: BehaviorSubject<TokenInfo>;
   readonly #http: AxiosInstance;
@@ -107,6 +116,7 @@ export class Connection {
     this.timeoutMs = options.timeoutMs ?? 60_000;
     this.#refresher = options.tokenRefresher;
     this.#state = new BehaviorSubject(readToken(options.token));
+    this.resultCache = new ResultCache(options.resultCache, () => this.user);
     this.token$ = this.#state.pipe(map((s) => s.token));
     this.user$ = this.#state.pipe(
       map((s) => s.user),
@@ -285,13 +295,14 @@ function checkArguments(options: ConnectOptions): void {
   if (options.timeoutMs !== undefined && !(Number.isFinite(options.timeoutMs) && options.timeoutMs >= 0)) {
     throw new TypeError(`connect: timeoutMs must be a non-negative number of ms (got ${String(options.timeoutMs)})`);
   }
+  resultCacheBytes(options.resultCache); // throws a TypeError naming resultCache
 }
 
 /**
  * Connect to a FlowAPI server. Nothing is sent until a request is subscribed to.
  * @throws TypeError naming the bad argument (missing, schemeless or unparsable `url`, or one with
  * `/api/<n>`, credentials, a query or a fragment; empty `token`; negative or fractional
- * `apiVersion`); {@link FlowclientConnectionError} for an undecodable token.
+ * `apiVersion`; a `resultCache` other than a boolean or `{ maxBytes }`); {@link FlowclientConnectionError} for an undecodable token.
  * @example
  * ```ts
  * const conn = connect({ url: 'https://flowapi.example.org', token });
