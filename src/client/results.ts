@@ -135,17 +135,17 @@ export function getCsvResultByQueryId({ connection, queryId, ...wait }: WaitOpti
   );
 }
 
-/** Run a query, wait, and give its rows (flowclient's `get_result`). */
+/** Run a query (single-flight, see `runOnce`), wait, and give its rows (flowclient's `get_result`). */
 export function getResult({ connection, querySpec, ...wait }: QuerySpecOptions): Observable<ResultRow[]> {
   return runOnce({ connection, querySpec }).pipe(switchMap((queryId) => getResultByQueryId({ connection, queryId, ...wait })));
 }
 
-/** Run a query, wait, and give its result as GeoJSON (flowclient's `get_geojson_result`). */
+/** Run a query (single-flight, see `runOnce`), wait, and give its result as GeoJSON (flowclient's `get_geojson_result`). */
 export function getGeojsonResult({ connection, querySpec, ...wait }: QuerySpecOptions): Observable<FeatureCollection> {
   return runOnce({ connection, querySpec }).pipe(switchMap((queryId) => getGeojsonResultByQueryId({ connection, queryId, ...wait })));
 }
 
-/** Run a query, wait, and give its result as CSV text. */
+/** Run a query (single-flight, see `runOnce`), wait, and give its result as CSV text. */
 export function getCsvResult({ connection, querySpec, ...wait }: QuerySpecOptions): Observable<string> {
   return runOnce({ connection, querySpec }).pipe(switchMap((queryId) => getCsvResultByQueryId({ connection, queryId, ...wait })));
 }
