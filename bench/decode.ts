@@ -52,7 +52,7 @@ async function peakOf<T>(work: () => Promise<T>): Promise<{ result: T; ms: numbe
 export async function decode(rows = 1_400_000, rounds = 7): Promise<DecodeResult> {
   const server = await startChildServer({ queryDurationMs: 10, resultRows: rows });
   try {
-    const conn = connect({ url: server.url, token: server.token });
+    const conn = connect({ url: server.url, token: server.token, resultCache: false }); // every round downloads and decodes
     const locations = dailyLocationSpec({ date: '2016-01-01', aggregationUnit: 'admin3', method: 'last' });
     const query = conn.makeApiQuery(spatialAggregateSpec({ locations }));
     const id = await firstValueFrom(query.run());

@@ -31,7 +31,7 @@ export function querySpec(i: number, tag: number): QuerySpec {
   const kind = Math.floor(i / 3) % 3;
   const method = METHODS[Math.floor(i / 9) % 2] ?? 'last';
   const day = (k: number) => DATES[(Math.floor(i / 18) + k) % DATES.length] ?? '2016-01-01';
-  const eventTypes = [['calls'], ['sms'], ['calls', 'sms'], null][tag % 4] ?? null;
+  const eventTypes = ([['calls'], ['sms'], ['calls', 'sms'], null] as const)[tag % 4] ?? null;
   const daily = (k: number) => dailyLocationSpec({ date: day(k), aggregationUnit: unit, method, eventTypes });
   switch (kind) {
     case 0:

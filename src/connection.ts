@@ -27,6 +27,7 @@ import { DEFAULT_RETRY, retryTransient, type RetryConfig } from './http/retry.js
 import { isNode, nodeAgentsFor } from './http/node-agents.js';
 import { readToken, type TokenInfo } from './token.js';
 import { APIQuery } from './query/api-query.js';
+import { ResultCache, resultCacheBytes, type ResultCacheOption } from './client/result-cache.js';
 import type { QuerySpec } from './specs/types.js';
 import { DEFAULT_MAX_POLLS_PER_SECOND } from './query/poll-budget.js';
 import { POLL_STRATEGIES, type PollDecision, type PollStrategy } from './query/poll-strategy.js';
@@ -66,6 +67,12 @@ export interface ConnectOptions {
   readonly pollStrategy?: PollStrategy;
   /** Debug: told every scheduling decision of every watched query (wait, expected end, what it rests on). */
   readonly onPollDecision?: (queryId: string, decision: PollDecision) => void;
+  /**
+   * The in-memory cache of downloaded results (see {@link ResultCache}): `true` for 64 MiB
+   * (`DEFAULT_RESULT_CACHE_BYTES`), `{ maxBytes }` to size it, `false` to keep no result.
+   * @defaultValue true
+   */
+  readonly resultCache?: ResultCacheOption;
 }
 
 /** A connection's polling settings (see {@link ConnectOptions}). */
@@ -116,6 +123,8 @@ export class Connection {
   readonly timeoutMs: number;
   /** How its watches poll. */
   readonly polling: PollingSettings;
+  /** The results downloaded on this connection, by query id and format: `clear()`, `stats`, `has(queryId, format)`. */
+  readonly resultCache: ResultCache;
 
   readonly #state: BehaviorSubject<TokenInfo>;
   readonly #http: AxiosInstance;
@@ -136,6 +145,7 @@ export class Connection {
       ...(options.onPollDecision === undefined ? {} : { onPollDecision: options.onPollDecision }),
     };
     this.#state = new BehaviorSubject(readToken(options.token));
+    this.resultCache = new ResultCache(options.resultCache, () => this.user);
     this.token$ = this.#state.pipe(map((s) => s.token));
     this.user$ = this.#state.pipe(
       map((s) => s.user),
@@ -329,13 +339,14 @@ function checkArguments(options: ConnectOptions): void {
   if (onPollDecision !== undefined && typeof onPollDecision !== 'function') {
     throw new TypeError('connect: onPollDecision must be a function');
   }
+  resultCacheBytes(options.resultCache); // throws a TypeError naming resultCache
 }
 
 /**
  * Connect to a FlowAPI server. Nothing is sent until a request is subscribed to.
  * @throws TypeError naming the bad argument (missing, schemeless or unparsable `url`, or one with
  * `/api/<n>`, credentials, a query or a fragment; empty `token`; negative or fractional
- * `apiVersion`); {@link FlowclientConnectionError} for an undecodable token.
+ * `apiVersion`; a `resultCache` other than a boolean or `{ maxBytes }`); {@link FlowclientConnectionError} for an undecodable token.
  * @example
  * ```ts
  * const conn = connect({ url: 'https://flowapi.example.org', token });

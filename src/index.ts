@@ -34,6 +34,11 @@ export type { RetryConfig, RetryOptions } from './http/retry.js';
 
 export { runQuery, queryIdOf } from './query/run-query.js';
 export type { RunQueryOptions } from './query/run-query.js';
+export { runOnce, specKey } from './query/run-once.js';
+export { singleFlight } from './query/single-flight.js';
+export { ResultCache, DEFAULT_RESULT_CACHE_BYTES, resultCacheBytes, resultRouteOf } from './client/result-cache.js';
+export type { ResultCacheOption, ResultCacheOptions, ResultCacheStats, CachedResultFormat, SizedResult } from './client/result-cache.js';
+export { ByteLru } from './client/byte-lru.js';
 export { pollQuery } from './query/poll-query.js';
 export type { QueryIdOptions } from './query/poll-query.js';
 export { queryIsReady, getStatus, waitForQueryToBeReady, getResultLocationFromIdWhenReady } from './client/status.js';

@@ -1,6 +1,7 @@
 /**
  * A completed query's result: its rows as a sortable table, CSV and JSON downloads, and — when
- * the result is per area of an aggregation unit — a choropleth of its `.geojson` form.
+ * the result is per area of an aggregation unit — a choropleth of its `.geojson` form. Says
+ * "from cache" when the connection's result cache already held the rows.
  * @module
  */
 import { Subscription } from 'rxjs';
@@ -39,6 +40,9 @@ export interface ResultViewOptions {
 /** The result section and what keeps it loading. */
 export function resultView({ query, spec }: ResultViewOptions): { element: HTMLElement; subscription: Subscription } {
   const subscription = new Subscription();
+  const queryId = query.queryId;
+  // Asked before subscribing: the rows are about to come from memory, not a download.
+  const fromCache = queryId !== undefined && query.connection.resultCache.has(queryId, 'json');
   const name = `${spec.query_kind}-${(query.queryId ?? 'result').slice(0, 8)}`;
   const count = h('span', { class: 'muted', 'data-testid': 'row-count' }, 'loading rows…');
   const csv = h('button', { type: 'button', class: 'small', disabled: true }, 'Download CSV');
@@ -49,7 +53,16 @@ export function resultView({ query, spec }: ResultViewOptions): { element: HTMLE
   const element = h(
     'section',
     { class: 'result-view', 'data-testid': 'result' },
-    h('header', {}, h('h4', {}, 'Result'), count, h('span', { class: 'spacer' }), csv, json),
+    h(
+      'header',
+      {},
+      h('h4', {}, 'Result'),
+      count,
+      fromCache && h('small', { class: 'muted from-cache', 'data-testid': 'from-cache', title: 'Already downloaded on this page: not fetched again' }, 'from cache'),
+      h('span', { class: 'spacer' }),
+      csv,
+      json,
+    ),
     h('div', { class: mapSlot ? 'result-body with-map' : 'result-body' }, mapSlot, tableSlot),
   );
 

@@ -58,6 +58,7 @@ class PopulationLive {
   readonly query = inject(PopulationService).query(inject(SPEC));
   readonly state = queryState(this.query, { pollInterval: 100 });
   readonly result = queryResult(this.query, { pollInterval: 100 });
+  readonly dashboard = dashboardState([this.query], { pollInterval: 100 });
   readonly stateLabel = computed(() => label(this.state()));
   readonly rows = computed(() => resultLabel(this.result()));
 }
@@ -103,6 +104,7 @@ describe('Angular helpers against the FlowAPI test server', () => {
     const id = fixture.componentInstance.query.queryId ?? '';
     const counters = await server.counters();
     expect(counters.runs[id]).toBe(1); // watch and result shared one run
+    expect(counters.requests['run']).toBe(1); // queryState, queryResult and dashboardState, started together, posted once
     expect(counters.requests['get']).toBe(1);
   });
 

@@ -165,4 +165,26 @@ describe('the live query monitor (npm start) in Chromium', () => {
     expect(consoleLines.some((line) => line.includes(initialToken) || line.includes(fresh))).toBe(false);
     expect(page.url()).toBe(monitor.url);
   }, 45_000);
+
+  it('shows a result already downloaded on the page as "from cache", without downloading it again', async () => {
+    const run = async (): Promise<void> => {
+      await fillSpatialAggregate('2016-01-06', 'admin1');
+      await page.getByRole('button', { name: 'Run query' }).click();
+    };
+    await run();
+    const cards = page.getByTestId('query').filter({ hasText: '2016-01-06' });
+    await cards.first().getByTestId('row-count').filter({ hasText: /rows?$/ }).waitFor({ timeout: 15_000 });
+    expect(await cards.first().getByTestId('from-cache').count()).toBe(0);
+    const downloads = monitor.testServer?.counters().requests.get;
+    await run();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="query"] [data-testid="from-cache"]').length > 0, undefined, { timeout: 15_000 });
+    const second = cards.first(); // newest first
+    expect(await second.getByTestId('from-cache').textContent()).toBe('from cache');
+    await second.getByTestId('row-count').filter({ hasText: /rows?$/ }).waitFor();
+    expect(monitor.testServer?.counters().requests.get).toBe(downloads);
+    expect(pageErrors).toEqual([]);
+    // Leave the page as it was: the other spec counts the queries on it.
+    for (let i = 0; i < 2; i++) await cards.first().getByRole('button', { name: 'Remove' }).click();
+    expect(await cards.count()).toBe(0);
+  }, 45_000);
 });

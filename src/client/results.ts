@@ -1,7 +1,8 @@
 /**
  * flowclient's result functions as cold observables: rows (`getJsonRows`, `getResult`...),
  * GeoJSON and CSV. A truncated or malformed body fails with {@link ResultDecodeError}; partial
- * rows are never passed off as a result.
+ * rows are never passed off as a result. Every result is downloaded through the connection's
+ * {@link ResultCache}: once per (query id, format) while it is held, however many ask.
  * @module
  */
 import type { AxiosResponse } from 'axios';
@@ -9,8 +10,9 @@ import { map, switchMap, type Observable } from 'rxjs';
 import type { Connection } from '../connection.js';
 import { FlowclientConnectionError, ResultDecodeError } from '../errors.js';
 import { bodyField } from '../http/error-mapping.js';
-import { runQuery } from '../query/run-query.js';
+import { runOnce } from '../query/run-once.js';
 import type { QuerySpec } from '../specs/types.js';
+import type { ResultCache } from './result-cache.js';
 import { getResultLocationFromIdWhenReady, type WaitOptions } from './status.js';
 
 /** One row of a result: column name → value. */
@@ -54,19 +56,33 @@ export function expectOk(response: AxiosResponse, what = 'result'): AxiosRespons
   );
 }
 
-function decodeRows(response: AxiosResponse, location: string): ResultRow[] {
-  const body: unknown = response.data;
+/**
+ * A result body as JSON: the parsed value, or the text itself when it is not valid JSON (a
+ * truncated or malformed body), which the decoders then report as such.
+ */
+function parsedBody(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+function rowsOf(body: unknown, location: string): ResultRow[] {
   const rows = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['query_result'] : undefined;
   if (!Array.isArray(rows)) throw undecodable(location, body);
   return rows as ResultRow[];
 }
 
-/** The FeatureCollection of a 200 reply, or {@link ResultDecodeError}. */
-export function decodeFeatureCollection(response: AxiosResponse, location: string): FeatureCollection {
-  const body: unknown = response.data;
+function featureCollectionOf(body: unknown, location: string): FeatureCollection {
   const ok = typeof body === 'object' && body !== null && Array.isArray((body as Record<string, unknown>)['features']);
   if (!ok) throw undecodable(location, body);
   return body as FeatureCollection;
+}
+
+/** The FeatureCollection of a 200 reply, or {@link ResultDecodeError}. */
+export function decodeFeatureCollection(response: AxiosResponse, location: string): FeatureCollection {
+  return featureCollectionOf(response.data, location);
 }
 
 function undecodable(location: string, body: unknown): ResultDecodeError {
@@ -74,11 +90,26 @@ function undecodable(location: string, body: unknown): ResultDecodeError {
   return new ResultDecodeError(`The result at ${location} ${kind}.`, { status: 200, route: location });
 }
 
-/** The rows of a ready result (flowclient's `get_json_dataframe`, as plain objects). */
-export function getJsonRows({ connection, location }: LocationOptions): Observable<ResultRow[]> {
-  return connection.getUrl({ route: location }).pipe(
-    map((response) => decodeRows(expectOk(response), location)),
+/**
+ * GET a ready result's route as text and decode it, through the connection's result cache: one
+ * download per route while it is in flight or held. Its size is the body's length.
+ */
+function download<T>(connection: Connection, route: string, decode: (text: string) => T): Observable<T> {
+  const cache: ResultCache = connection.resultCache;
+  return cache.load(
+    route,
+    connection.getUrl({ route, responseType: 'text' }).pipe(
+      map((response) => {
+        const text = String(expectOk(response).data);
+        return { value: decode(text), bytes: text.length };
+      }),
+    ),
   );
+}
+
+/** The rows of a ready result (flowclient's `get_json_dataframe`, as plain objects). Cached per connection. */
+export function getJsonRows({ connection, location }: LocationOptions): Observable<ResultRow[]> {
+  return download(connection, location, (text) => rowsOf(parsedBody(text), location));
 }
 
 /** Wait for a query by id, then its rows. */
@@ -91,31 +122,31 @@ export function getResultByQueryId({ connection, queryId, ...wait }: WaitOptions
 /** Wait for a query by id, then its result as GeoJSON (`<location>.geojson`). */
 export function getGeojsonResultByQueryId({ connection, queryId, ...wait }: WaitOptions): Observable<FeatureCollection> {
   return getResultLocationFromIdWhenReady({ connection, queryId, ...wait }).pipe(
-    switchMap((location) => connection.getUrl({ route: `${location}.geojson` })),
-    map((response) => decodeFeatureCollection(expectOk(response), `get/${queryId}.geojson`)),
+    switchMap((location) =>
+      download(connection, `${location}.geojson`, (text) => featureCollectionOf(parsedBody(text), `get/${queryId}.geojson`)),
+    ),
   );
 }
 
 /** Wait for a query by id, then its result as CSV text (`<location>.csv`, FlowAPI 1.18+). */
 export function getCsvResultByQueryId({ connection, queryId, ...wait }: WaitOptions): Observable<string> {
   return getResultLocationFromIdWhenReady({ connection, queryId, ...wait }).pipe(
-    switchMap((location) => connection.getUrl({ route: `${location}.csv`, responseType: 'text' })),
-    map((response) => String(expectOk(response).data)),
+    switchMap((location) => download(connection, `${location}.csv`, (text) => text)),
   );
 }
 
-/** Run a query, wait, and give its rows (flowclient's `get_result`). */
+/** Run a query (single-flight, see `runOnce`), wait, and give its rows (flowclient's `get_result`). */
 export function getResult({ connection, querySpec, ...wait }: QuerySpecOptions): Observable<ResultRow[]> {
-  return runQuery({ connection, querySpec }).pipe(switchMap((queryId) => getResultByQueryId({ connection, queryId, ...wait })));
+  return runOnce({ connection, querySpec }).pipe(switchMap((queryId) => getResultByQueryId({ connection, queryId, ...wait })));
 }
 
-/** Run a query, wait, and give its result as GeoJSON (flowclient's `get_geojson_result`). */
+/** Run a query (single-flight, see `runOnce`), wait, and give its result as GeoJSON (flowclient's `get_geojson_result`). */
 export function getGeojsonResult({ connection, querySpec, ...wait }: QuerySpecOptions): Observable<FeatureCollection> {
-  return runQuery({ connection, querySpec }).pipe(switchMap((queryId) => getGeojsonResultByQueryId({ connection, queryId, ...wait })));
+  return runOnce({ connection, querySpec }).pipe(switchMap((queryId) => getGeojsonResultByQueryId({ connection, queryId, ...wait })));
 }
 
-/** Run a query, wait, and give its result as CSV text. */
+/** Run a query (single-flight, see `runOnce`), wait, and give its result as CSV text. */
 export function getCsvResult({ connection, querySpec, ...wait }: QuerySpecOptions): Observable<string> {
-  return runQuery({ connection, querySpec }).pipe(switchMap((queryId) => getCsvResultByQueryId({ connection, queryId, ...wait })));
+  return runOnce({ connection, querySpec }).pipe(switchMap((queryId) => getCsvResultByQueryId({ connection, queryId, ...wait })));
 }
 

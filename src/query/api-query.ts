@@ -18,7 +18,7 @@ import {
 import type { QueryStatus } from './poll-outcome.js';
 import { checkWatchOptions, watchQuery, type WatchOptions } from './shared-watch.js';
 import type { CompletedState, WatchState } from './watch-state.js';
-import { runQuery } from './run-query.js';
+import { runOnce } from './run-once.js';
 
 /** Options of the {@link APIQuery} constructor. */
 export interface APIQueryOptions<S extends QuerySpec> {
@@ -68,9 +68,14 @@ export class APIQuery<S extends QuerySpec = QuerySpec> {
     return this.#queryId;
   }
 
-  /** Run the query: a cold observable of its id, which is also kept as {@link queryId}. */
+  /**
+   * Run the query: a cold observable of its id, which is also kept as {@link queryId}.
+   * Single-flight (see `runOnce`): every subscriber that starts this spec on this connection
+   * while a run is in flight — through `run`, `watch`, `getResult`, another `APIQuery` of the
+   * same spec — shares its one `POST run`. A failed run is not remembered: the next one posts again.
+   */
   run(): Observable<string> {
-    return runQuery({ connection: this.connection, querySpec: this.parameters }).pipe(tap((id) => (this.#queryId = id)));
+    return runOnce({ connection: this.connection, querySpec: this.parameters }).pipe(tap((id) => (this.#queryId = id)));
   }
 
   /** One status reading: `not_running` if never run, else the server's (see `getStatus`). */
@@ -107,7 +112,9 @@ export class APIQuery<S extends QuerySpec = QuerySpec> {
 
   /**
    * The result, once: rows (`json`), a FeatureCollection (`geojson`) or CSV text (`csv`). Runs
-   * the query first when it has no id, or again when the server no longer knows it.
+   * the query first when it has no id, or again when the server no longer knows it (single-flight,
+   * see {@link run}). Downloaded once per (query id, format) on the connection: concurrent calls
+   * share the download, later ones are answered from `connection.resultCache` while it holds it.
    * @throws TypeError for an unknown format, before anything is sent.
    */
   getResult<F extends ResultFormat = 'json'>(options: GetResultOptions<F> = {}): Observable<ResultFormats[F]> {
