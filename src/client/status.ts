@@ -4,11 +4,12 @@
  * @module
  */
 import type { AxiosResponse } from 'axios';
-import { last, map, type Observable } from 'rxjs';
+import { defer, last, map, of, type Observable } from 'rxjs';
 import { NotFoundError, QueryFailedError } from '../errors.js';
 import { outcomeOfReply, type QueryStatus } from '../query/poll-outcome.js';
 import { pollQuery, type QueryIdOptions } from '../query/poll-query.js';
-import { watchQuery, type WatchOptions } from '../query/shared-watch.js';
+import { checkWatchOptions, takeRecentCompletion, watchQuery, type WatchOptions } from '../query/shared-watch.js';
+import type { Connection } from '../connection.js';
 import type { CompletedState } from '../query/watch-state.js';
 
 export type { QueryIdOptions };
@@ -46,7 +47,15 @@ export function getStatus(options: QueryIdOptions): Observable<QueryStatus> {
 export function waitForQueryToBeReady({ connection, queryId, ...watch }: WaitOptions): Observable<CompletedState> {
   // A one-shot call must not hang on an expired token: it waits for one only with a refresher or when asked.
   const waitForNewToken = watch.waitForNewToken ?? connection.hasTokenRefresher;
-  return watchQuery(connection, queryId, { ...watch, waitForNewToken }).pipe(
+  checkWatchOptions(watch);
+  return defer(() => {
+    const seen = takeRecentCompletion(connection, queryId); // a watch just saw it done: no poll needed
+    return seen === undefined ? waitForReady(connection, queryId, { ...watch, waitForNewToken }) : of(seen);
+  });
+}
+
+function waitForReady(connection: Connection, queryId: string, watch: WatchOptions): Observable<CompletedState> {
+  return watchQuery(connection, queryId, watch).pipe(
     last(),
     map((state) => {
       if (state.status === 'completed') return state;

@@ -20,7 +20,7 @@ interface Waiting {
 }
 
 /** Default cap on a connection's polls per second, all watched queries together. */
-export const DEFAULT_MAX_POLLS_PER_SECOND = 20;
+export const DEFAULT_MAX_POLLS_PER_SECOND = 50;
 
 const WINDOW_MS = 1000;
 

@@ -102,6 +102,11 @@ export class PollLoop implements Unsubscribable {
     this.#decide = options.decide ?? decider('eager', options.schedule);
   }
 
+  /** The latest state, or `undefined` before the first. */
+  get state(): WatchState | undefined {
+    return this.#acc.state;
+  }
+
   /** Count one more watcher; the first starts the loop. Returns the loop (the watcher's lease). */
   watch(): this {
     this.#watchers += 1;

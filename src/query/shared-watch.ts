@@ -16,7 +16,7 @@ import { PollBudget } from './poll-budget.js';
 import { DURATION_MEMORY } from './poll-estimate.js';
 import { POLL_STRATEGIES, decider, type PollStrategy } from './poll-strategy.js';
 import { takeRunReading } from './run-readings.js';
-import type { WatchState } from './watch-state.js';
+import type { CompletedState, WatchState } from './watch-state.js';
 
 /** The shortest `pollInterval` a watch accepts, in ms. */
 export const MIN_POLL_INTERVAL_MS = 100;
@@ -58,7 +58,13 @@ interface ConnectionWatches {
   readonly budget: PollBudget;
   /** Recent durations of completed queries, ms, newest last. */
   readonly durations: number[];
+  /** Queries a loop just saw completed, with when: a one-shot call right after a watch needs no poll. */
+  readonly completed: Map<string, { readonly state: CompletedState; readonly at: number }>;
 }
+
+/** How long a watch's `completed` stands in for a one-shot call's poll, ms. */
+const COMPLETED_TTL_MS = 30_000;
+const MAX_COMPLETED = 256;
 
 const watches = new WeakMap<Connection, ConnectionWatches>();
 
@@ -97,19 +103,39 @@ function watchesOf(connection: Connection): ConnectionWatches {
   if (shared === undefined) {
     const loops = new Map<string, PollLoop>();
     const durations: number[] = [];
+    const completed: ConnectionWatches['completed'] = new Map();
     const budget = new PollBudget(connection.polling.maxPollsPerSecond);
     const partial = { loops, durations, budget };
     shared = {
       ...partial,
+      completed,
       poll: (queryId) => pollQuery({ connection, queryId }),
       forget: (loop) => {
         if (loops.get(loop.queryId) === loop) loops.delete(loop.queryId);
+        const state = loop.state;
+        if (state?.status === 'completed') {
+          completed.delete(loop.queryId);
+          completed.set(loop.queryId, { state, at: Date.now() });
+          if (completed.size > MAX_COMPLETED) completed.delete(completed.keys().next().value as string);
+        }
       },
       defaults: optionsFor(connection, {}, partial),
     };
     watches.set(connection, shared);
   }
   return shared;
+}
+
+/**
+ * The completed state a watch of `queryId` on `connection` saw in the last 30 s, once (taken
+ * entries are forgotten): a `getResult()` right after `watch()` goes straight to the download.
+ */
+export function takeRecentCompletion(connection: Connection, queryId: string): CompletedState | undefined {
+  const completed = watches.get(connection)?.completed;
+  const entry = completed?.get(queryId);
+  if (entry === undefined) return undefined;
+  completed?.delete(queryId);
+  return Date.now() - entry.at <= COMPLETED_TTL_MS ? entry.state : undefined;
 }
 
 /** The poll budget of a connection's watches (counters for monitors and the bench). */
