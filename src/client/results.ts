@@ -4,11 +4,11 @@
  * rows are never passed off as a result.
  * @module
  */
-import type { AxiosResponse } from 'axios';
 import { map, switchMap, type Observable } from 'rxjs';
 import type { Connection } from '../connection.js';
 import { FlowclientConnectionError, ResultDecodeError } from '../errors.js';
 import { bodyField } from '../http/error-mapping.js';
+import type { FlowResponse } from '../http/response.js';
 import { runQuery } from '../query/run-query.js';
 import type { QuerySpec } from '../specs/types.js';
 import { getResultLocationFromIdWhenReady, type WaitOptions } from './status.js';
@@ -45,7 +45,7 @@ export interface QuerySpecOptions extends Omit<WaitOptions, 'queryId'> {
 }
 
 /** "Could not get result. API returned with status code: <code>.[ Reason: <msg>]" unless 200. */
-export function expectOk(response: AxiosResponse, what = 'result'): AxiosResponse {
+export function expectOk(response: FlowResponse, what = 'result'): FlowResponse {
   if (response.status === 200) return response;
   const msg = bodyField(response.data, 'msg');
   throw new FlowclientConnectionError(
@@ -54,7 +54,7 @@ export function expectOk(response: AxiosResponse, what = 'result'): AxiosRespons
   );
 }
 
-function decodeRows(response: AxiosResponse, location: string): ResultRow[] {
+function decodeRows(response: FlowResponse, location: string): ResultRow[] {
   const body: unknown = response.data;
   const rows = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['query_result'] : undefined;
   if (!Array.isArray(rows)) throw undecodable(location, body);
@@ -62,7 +62,7 @@ function decodeRows(response: AxiosResponse, location: string): ResultRow[] {
 }
 
 /** The FeatureCollection of a 200 reply, or {@link ResultDecodeError}. */
-export function decodeFeatureCollection(response: AxiosResponse, location: string): FeatureCollection {
+export function decodeFeatureCollection(response: FlowResponse, location: string): FeatureCollection {
   const body: unknown = response.data;
   const ok = typeof body === 'object' && body !== null && Array.isArray((body as Record<string, unknown>)['features']);
   if (!ok) throw undecodable(location, body);
