@@ -99,6 +99,14 @@ export function routeFromLocation(location: unknown, root: ApiRoot, from: string
   return route;
 }
 
+let lastBase: { text: string; url: URL } | undefined;
+
+/** `new URL(apiBase)`, kept for the next request (almost always to the same API root). */
+function parsedBase(apiBase: string): URL {
+  if (lastBase?.text !== apiBase) lastBase = { text: apiBase, url: new URL(apiBase) };
+  return lastBase.url;
+}
+
 /**
  * The last check before sending: the URL axios will build for `route` (its `baseURL` + `route`,
  * absolute URLs not allowed) resolved as a browser or Node would resolve it.
@@ -112,7 +120,7 @@ export function offApiRoot(route: string, root: ApiRoot): string | undefined {
   } catch {
     return 'not a URL';
   }
-  const base = new URL(apiBase);
+  const base = parsedBase(apiBase);
   if (target.origin !== base.origin) return `another origin, ${target.origin}`;
   if (!target.pathname.startsWith(base.pathname)) return `outside /api/${root.apiVersion}/`;
   return undefined;
