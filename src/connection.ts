@@ -3,7 +3,7 @@
  * `BehaviorSubject` and every request a cold observable.
  * @module
  */
-import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import axios, { type AxiosInstance } from 'axios';
 import {
   BehaviorSubject,
   catchError,
@@ -23,6 +23,8 @@ import {
 import { AuthenticationError, isAuthenticationError } from './errors.js';
 import type { RequestContext } from './http/error-mapping.js';
 import { sendRequest, type HttpRequest } from './http/request.js';
+import type { FlowResponse } from './http/response.js';
+import { checkRoute } from './http/route.js';
 import { DEFAULT_RETRY, retryTransient, type RetryConfig } from './http/retry.js';
 import { isNode, nodeAgentsFor } from './http/node-agents.js';
 import { readToken, type TokenInfo } from './token.js';
@@ -87,7 +89,11 @@ export interface PollingSettings {
 
 /** Options of {@link Connection.getUrl}. */
 export interface GetUrlOptions {
-  /** Route relative to `/api/<version>/`, e.g. `poll/<id>`. */
+  /**
+   * Route relative to `/api/<version>/`, e.g. `poll/<id>`: a relative path (no scheme, no
+   * leading `/` or `//host`, no backslash, no `.` or `..` segment, no `?` or `#`: give a query
+   * string as {@link params}).
+   */
   readonly route: string;
   /** JSON body (flowclient sends one on GET; FlowAPI ignores it). */
   readonly data?: unknown;
@@ -99,9 +105,9 @@ export interface GetUrlOptions {
 
 /** Options of {@link Connection.postJson}. */
 export interface PostJsonOptions {
-  /** Route relative to `/api/<version>/`, e.g. `run`. */
+  /** Route relative to `/api/<version>/`, e.g. `run` (a relative path, as {@link GetUrlOptions.route}). */
   readonly route: string;
-  /** The JSON body. */
+  /** The JSON body (required). */
   readonly data: unknown;
 }
 
@@ -162,6 +168,8 @@ export class Connection {
       // Location to another origin. Browsers use fetch with redirect 'manual' for this; Node, http.
       adapter: isNode() ? 'http' : 'fetch',
       maxRedirects: 0,
+      // A route is always a path under baseURL: never an absolute URL that replaces it.
+      allowAbsoluteUrls: false,
       // Every reply is live state (a status, a fresh result): the browser's cache must not answer
       // for the server, nor keep replaying a cacheable redirect (301, 308) it once received.
       fetchOptions: { cache: 'no-store' },
@@ -202,16 +210,25 @@ export class Connection {
   }
 
   /**
-   * GET a route: a cold observable of the reply (200, 202 or 303; redirects are not followed in
-   * Node). Errors: {@link NotFoundError} (404), {@link AuthenticationError} (401, 422),
-   * {@link PermissionDeniedError} (403), {@link NetworkError}, else {@link FlowclientConnectionError}.
+   * GET a route: a cold observable of the reply (200, 202 or 303; redirects are never followed),
+   * as a {@link FlowResponse}, which carries no token. Errors: {@link NotFoundError} (404),
+   * {@link AuthenticationError} (401, 422), {@link PermissionDeniedError} (403),
+   * {@link NetworkError}, else {@link FlowclientConnectionError}.
+   * @throws TypeError naming `route` when it is not a relative path under `/api/<version>/`
+   * (see {@link GetUrlOptions.route}); nothing is sent.
    */
-  getUrl(options: GetUrlOptions): Observable<AxiosResponse> {
+  getUrl(options: GetUrlOptions): Observable<FlowResponse> {
+    checkRoute(options?.route, 'getUrl');
     return this.#request({ kind: 'get', ...options });
   }
 
-  /** POST JSON to a route: a cold observable of the 202 reply; other statuses map as {@link getUrl}'s. */
-  postJson(options: PostJsonOptions): Observable<AxiosResponse> {
+  /**
+   * POST JSON to a route: a cold observable of the 202 reply (a {@link FlowResponse}); other statuses map as {@link getUrl}'s.
+   * @throws TypeError naming `route` (as {@link getUrl}) or "postJson: data is required"; nothing is sent.
+   */
+  postJson(options: PostJsonOptions): Observable<FlowResponse> {
+    checkRoute(options?.route, 'postJson');
+    if (options.data === undefined) throw new TypeError('postJson: data is required');
     return this.#request({ kind: 'post', route: options.route, data: options.data });
   }
 
@@ -235,9 +252,9 @@ export class Connection {
     return `Connection <${this.toString()}>`;
   }
 
-  #request(request: HttpRequest): Observable<AxiosResponse> {
+  #request(request: HttpRequest): Observable<FlowResponse> {
     const ctx: RequestContext = { url: this.url, apiVersion: this.apiVersion, route: request.route };
-    const send = (token: () => string): Observable<AxiosResponse> => sendRequest(this.#http, request, token, ctx);
+    const send = (token: () => string): Observable<FlowResponse> => sendRequest(this.#http, request, token, ctx);
     const refresher = this.#refresher;
     // Each attempt (the first and every retry) reads the token current at its start.
     const attempt =
@@ -350,7 +367,7 @@ function checkArguments(options: ConnectOptions): void {
  * @example
  * ```ts
  * const conn = connect({ url: 'https://flowapi.example.org', token });
- * conn.getUrl({ route: 'available_dates' }).subscribe((r) => console.log(r.data));
+ * conn.getUrl({ route: 'available_dates' }).subscribe((reply) => console.log(reply.data)); // a FlowResponse: no token in it
  * ```
  */
 export function connect(options: ConnectOptions): Connection {

@@ -29,6 +29,10 @@ export {
 } from './errors.js';
 export type { FlowclientErrorDetails } from './errors.js';
 
+export type { FlowResponse } from './http/response.js';
+export { routeFromLocation } from './http/route.js';
+export type { ApiRoot } from './http/route.js';
+
 export { DEFAULT_RETRY, TRANSIENT_STATUSES, backoffDelay, isTransient, retryTransient } from './http/retry.js';
 export type { RetryConfig, RetryOptions } from './http/retry.js';
 
@@ -66,7 +70,8 @@ export type {
 
 export { APIQuery, RESULT_FORMATS } from './query/api-query.js';
 export type { APIQueryOptions, GetResultOptions, ResultFormat, ResultFormats } from './query/api-query.js';
-export { FINAL_STATUSES, isFinal, outcomeOfReply, outcomeOfFailure, routeFromLocation } from './query/poll-outcome.js';
+export { FINAL_STATUSES, isFinal, outcomeOfReply, outcomeOfFailure } from './query/poll-outcome.js';
+export { isQueryId } from './query/query-id.js';
 export type { QueryStatus, Progress, PollOutcome } from './query/poll-outcome.js';
 export { DEFAULT_POLL_SCHEDULE, pollDelay, pollSchedule } from './query/poll-schedule.js';
 export type { PollSchedule } from './query/poll-schedule.js';

@@ -18,6 +18,7 @@ import { CLIENT_SIDE_URLS, WRONG_PATH_URL } from './support/bad-input/urls.js';
 import { ERROR_BODIES, POLL_REPLIES, REDIRECTS } from './support/bad-input/replies.js';
 import { RESULT_BODIES } from './support/bad-input/results.js';
 import { QUERY_SPECS } from './support/bad-input/query-specs.js';
+import { PATH_VALUES } from './support/bad-input/paths.js';
 import { record, type Recording } from './support/record.js';
 import { expectNoSecret, secretsOf } from './support/secrets.js';
 import { trackUnhandled } from './support/unhandled.js';
@@ -33,6 +34,7 @@ const TABLE: readonly BadInput[] = [
   ...REDIRECTS,
   ...RESULT_BODIES,
   ...QUERY_SPECS,
+  ...PATH_VALUES,
 ];
 
 const SHORT_RETRY = { count: 2, baseDelayMs: 5, maxDelayMs: 10 };

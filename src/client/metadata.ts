@@ -5,6 +5,7 @@
 import { map, type Observable } from 'rxjs';
 import type { Connection } from '../connection.js';
 import { ResultDecodeError } from '../errors.js';
+import { shownValue } from '../http/route.js';
 import { decodeFeatureCollection, expectOk, type FeatureCollection } from './results.js';
 
 /** A connection: what the metadata functions take. */
@@ -60,8 +61,19 @@ export interface QaCheckOutcomeOptions extends ConnectionOptions {
 
 const isoDate = (date: string | Date): string => (typeof date === 'string' ? date : date.toISOString().slice(0, 10));
 
-/** GeoJSON of an aggregation unit's regions (flowclient's `get_geography`). */
+/** What an aggregation unit's name may be: letters, digits, `_` and `-` (it goes into the path). */
+const AGGREGATION_UNIT_NAME = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * GeoJSON of an aggregation unit's regions (flowclient's `get_geography`). Which units exist is
+ * the server's business (FlowAPI answers 403 for one it does not grant, e.g. `admin9`).
+ * @throws TypeError naming `aggregationUnit` when it is not a name of letters, digits, `_` and `-`
+ * (e.g. `../run`); nothing is sent.
+ */
 export function getGeography({ connection, aggregationUnit }: GeographyOptions): Observable<FeatureCollection> {
+  if (typeof aggregationUnit !== 'string' || !AGGREGATION_UNIT_NAME.test(aggregationUnit)) {
+    throw new TypeError(`getGeography: aggregationUnit must be a name of letters, digits, "_" and "-", e.g. "admin3" (got ${shownValue(aggregationUnit)})`);
+  }
   const route = `geography/${aggregationUnit}`;
   return connection.getUrl({ route }).pipe(map((response) => decodeFeatureCollection(expectOk(response), route)));
 }

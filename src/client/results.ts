@@ -5,12 +5,12 @@
  * {@link ResultCache}: once per (query id, format) while it is held, however many ask.
  * @module
  */
-import type { AxiosResponse } from 'axios';
 import { map, switchMap, type Observable } from 'rxjs';
 import type { Connection } from '../connection.js';
 import { FlowclientConnectionError, ResultDecodeError } from '../errors.js';
 import { bodyField } from '../http/error-mapping.js';
 import { runOnce } from '../query/run-once.js';
+import type { FlowResponse } from '../http/response.js';
 import type { QuerySpec } from '../specs/types.js';
 import type { ResultCache } from './result-cache.js';
 import { getResultLocationFromIdWhenReady, type WaitOptions } from './status.js';
@@ -47,7 +47,7 @@ export interface QuerySpecOptions extends Omit<WaitOptions, 'queryId'> {
 }
 
 /** "Could not get result. API returned with status code: <code>.[ Reason: <msg>]" unless 200. */
-export function expectOk(response: AxiosResponse, what = 'result'): AxiosResponse {
+export function expectOk(response: FlowResponse, what = 'result'): FlowResponse {
   if (response.status === 200) return response;
   const msg = bodyField(response.data, 'msg');
   throw new FlowclientConnectionError(
@@ -81,7 +81,7 @@ function featureCollectionOf(body: unknown, location: string): FeatureCollection
 }
 
 /** The FeatureCollection of a 200 reply, or {@link ResultDecodeError}. */
-export function decodeFeatureCollection(response: AxiosResponse, location: string): FeatureCollection {
+export function decodeFeatureCollection(response: FlowResponse, location: string): FeatureCollection {
   return featureCollectionOf(response.data, location);
 }
 

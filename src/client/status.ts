@@ -3,11 +3,12 @@
  * `waitForQueryToBeReady`, `getResultLocationFromIdWhenReady`.
  * @module
  */
-import type { AxiosResponse } from 'axios';
 import { defer, last, map, of, type Observable } from 'rxjs';
 import { NotFoundError, QueryFailedError } from '../errors.js';
+import type { FlowResponse } from '../http/response.js';
 import { outcomeOfReply, type QueryStatus } from '../query/poll-outcome.js';
 import { pollQuery, type QueryIdOptions } from '../query/poll-query.js';
+import { checkQueryId } from '../query/query-id.js';
 import { checkWatchOptions, takeRecentCompletion, watchQuery, type WatchOptions } from '../query/shared-watch.js';
 import type { Connection } from '../connection.js';
 import type { CompletedState } from '../query/watch-state.js';
@@ -19,12 +20,16 @@ export interface WaitOptions extends QueryIdOptions, WatchOptions {}
 
 /**
  * Is the query ready? (flowclient's `query_is_ready`): one poll, `ready` true on 303.
- * A 404 fails with {@link NotFoundError}.
+ * A 404 fails with {@link NotFoundError}; a 303 elsewhere than the connection's
+ * `/api/<version>/` with `FlowclientConnectionError`.
+ * @throws TypeError naming `queryId` when it is not a query id (empty, not a string, or with
+ * `/`, `\`, `?`, `#`, `%` or whitespace, or `.`/`..`); nothing is sent.
  */
-export function queryIsReady({ connection, queryId }: QueryIdOptions): Observable<{ ready: boolean; response: AxiosResponse }> {
+export function queryIsReady({ connection, queryId }: QueryIdOptions): Observable<{ ready: boolean; response: FlowResponse }> {
+  checkQueryId(queryId, 'queryIsReady');
   return connection.getUrl({ route: `poll/${queryId}` }).pipe(
     map((response) => {
-      outcomeOfReply(response, queryId, connection.url); // checks the reply (status known, body readable, no redirect elsewhere)
+      outcomeOfReply(response, queryId, connection); // checks the reply (status known, body readable, no redirect elsewhere)
       return { ready: response.status === 303, response };
     }),
   );
@@ -34,8 +39,10 @@ export function queryIsReady({ connection, queryId }: QueryIdOptions): Observabl
  * The query's status (flowclient's `get_status`): `completed`, `queued`, `executing`, or
  * `not_running` when the server answers 404; `errored` / `cancelled` from FlowAPI's JSON 500.
  * A 500 HTML page (FlowAPI 1.18's answer for an unknown id) fails with `FlowclientConnectionError`.
+ * @throws TypeError naming `queryId` when it is not a query id (as {@link queryIsReady}); nothing is sent.
  */
 export function getStatus(options: QueryIdOptions): Observable<QueryStatus> {
+  checkQueryId(options.queryId, 'getStatus');
   return pollQuery(options).pipe(map((outcome) => outcome.status));
 }
 
@@ -43,8 +50,11 @@ export function getStatus(options: QueryIdOptions): Observable<QueryStatus> {
  * Poll until the query is ready (flowclient's `wait_for_query_to_be_ready`): emits the
  * completed state once, then completes. Fails with {@link QueryFailedError} when the query
  * errored or was cancelled, {@link NotFoundError} when it is not running.
+ * @throws TypeError naming `queryId` when it is not a query id (as {@link queryIsReady}); nothing is
+ * sent. The result functions that wait by id (`getResultByQueryId`…) throw it through this.
  */
 export function waitForQueryToBeReady({ connection, queryId, ...watch }: WaitOptions): Observable<CompletedState> {
+  checkQueryId(queryId, 'waitForQueryToBeReady');
   // A one-shot call must not hang on an expired token: it waits for one only with a refresher or when asked.
   const waitForNewToken = watch.waitForNewToken ?? connection.hasTokenRefresher;
   checkWatchOptions(watch);

@@ -4,7 +4,7 @@
  * `Connection.postJson`.
  * @module
  */
-import { isAxiosError, type AxiosResponse } from 'axios';
+import { isAxiosError } from 'axios';
 import {
   AuthenticationError,
   FlowclientConnectionError,
@@ -13,6 +13,7 @@ import {
   NotFoundError,
   PermissionDeniedError,
 } from '../errors.js';
+import type { FlowResponse } from './response.js';
 
 /** Where a request went: what error messages name. */
 export interface RequestContext {
@@ -94,7 +95,7 @@ function isNonEmpty(payload: unknown): boolean {
  * {@link PermissionDeniedError}; anything else → {@link FlowclientConnectionError} (a redirect
  * named as one: redirects are never followed).
  */
-export function replyError(kind: ReplyKind, response: Pick<AxiosResponse, 'status' | 'data' | 'headers'>, ctx: RequestContext): FlowclientError | null {
+export function replyError(kind: ReplyKind, response: Pick<FlowResponse, 'status' | 'data' | 'headers'>, ctx: RequestContext): FlowclientError | null {
   const { status, data } = response;
   if (ACCEPTED_STATUSES[kind].includes(status)) return null;
   const serverMessage = bodyField(data, 'msg');
@@ -102,7 +103,7 @@ export function replyError(kind: ReplyKind, response: Pick<AxiosResponse, 'statu
   const serverStatus = bodyField(data, 'status');
   const details = { status, route: ctx.route, serverMessage, serverStatus, payload };
   if (status >= 300 && status < 400) {
-    const elsewhere = foreignOrigin((response.headers as Record<string, unknown> | undefined)?.['location'], ctx.url);
+    const elsewhere = foreignOrigin(response.headers['location'], ctx.url);
     return new FlowclientConnectionError(
       `${ctx.url}/api/${ctx.apiVersion}/${ctx.route} was redirected (status ${status}${elsewhere === undefined ? '' : ` to another origin, ${elsewhere}`}); redirects are not followed.`,
       details,
@@ -117,7 +118,7 @@ export function replyError(kind: ReplyKind, response: Pick<AxiosResponse, 'statu
   if (status === 403) {
     return new PermissionDeniedError(serverMessage ?? 'Unknown access denied error', details);
   }
-  const retryAfter = retryAfterMs((response.headers as Record<string, unknown> | undefined)?.['retry-after']);
+  const retryAfter = retryAfterMs(response.headers['retry-after']);
   const withRetry = { ...details, retryAfterMs: retryAfter };
   if (kind === 'get') {
     const statusText = serverStatus ?? 'Unknown status';

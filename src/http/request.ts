@@ -4,10 +4,13 @@
  * status table and failures mapped to typed errors.
  * @module
  */
-import type { AxiosInstance, AxiosResponse } from 'axios';
-import { using, type Observable } from 'rxjs';
+import type { AxiosInstance } from 'axios';
+import { throwError, using, type Observable } from 'rxjs';
+import { FlowclientConnectionError } from '../errors.js';
 import { RequestAbort } from './request-abort.js';
 import { replyError, transportError, type ReplyKind, type RequestContext } from './error-mapping.js';
+import { toFlowResponse, type FlowResponse } from './response.js';
+import { offApiRoot } from './route.js';
 
 /** What to send. */
 export interface HttpRequest {
@@ -24,12 +27,21 @@ export interface HttpRequest {
 }
 
 /**
- * Send `request` on subscribe with the token `token()` gives at that moment; emit the reply once
- * its status is accepted, else fail with the mapped error ({@link replyError}, {@link transportError}).
+ * Send `request` on subscribe with the token `token()` gives at that moment; emit the reply (as a
+ * {@link FlowResponse}: no config, no token) once its status is accepted, else fail with the mapped
+ * error ({@link replyError}, {@link transportError}).
  * The request's {@link RequestAbort} is the subscription's resource (`using`): unsubscribing aborts it.
+ * A request whose URL would leave the connection's origin or `/api/<version>/` is not sent: it
+ * fails with {@link FlowclientConnectionError} (callers check routes first; this is the last guard).
  */
-export function sendRequest(client: AxiosInstance, request: HttpRequest, token: () => string, ctx: RequestContext): Observable<AxiosResponse> {
+export function sendRequest(client: AxiosInstance, request: HttpRequest, token: () => string, ctx: RequestContext): Observable<FlowResponse> {
   const text = request.responseType === 'text';
+  const off = offApiRoot(request.route, ctx);
+  if (off !== undefined) {
+    return throwError(
+      () => new FlowclientConnectionError(`Refused to send a request to ${off}: every request stays under ${ctx.url}/api/${ctx.apiVersion}/.`, { route: ctx.route }),
+    );
+  }
   return using(
     () => new RequestAbort(),
     (resource) => {
@@ -38,6 +50,7 @@ export function sendRequest(client: AxiosInstance, request: HttpRequest, token: 
         .request({
           method: request.kind === 'get' ? 'GET' : 'POST',
           url: request.route,
+          allowAbsoluteUrls: false,
           data: request.data,
           params: request.params,
           headers: { Authorization: `Bearer ${token()}` },
@@ -59,8 +72,8 @@ export function sendRequest(client: AxiosInstance, request: HttpRequest, token: 
 }
 
 /** The reply, once its status is one `kind` accepts; else throws the mapped error. */
-function acceptedReply(kind: ReplyKind, reply: AxiosResponse, ctx: RequestContext): AxiosResponse {
-  const response = openOpaqueRedirect(reply);
+function acceptedReply(kind: ReplyKind, reply: Parameters<typeof toFlowResponse>[0], ctx: RequestContext): FlowResponse {
+  const response = openOpaqueRedirect(toFlowResponse(reply, ctx.route));
   const error = replyError(kind, response, ctx);
   if (error) throw error;
   return response;
@@ -71,6 +84,6 @@ function acceptedReply(kind: ReplyKind, reply: AxiosResponse, ctx: RequestContex
  * seen and the result is not downloaded on every status check); the browser then reports an
  * opaque redirect with status 0 and hides its headers. Report it as the 303 it is.
  */
-export function openOpaqueRedirect(response: AxiosResponse): AxiosResponse {
-  return response.status === 0 ? { ...response, status: 303, statusText: 'See Other' } : response;
+export function openOpaqueRedirect(response: FlowResponse): FlowResponse {
+  return response.status === 0 ? Object.freeze({ ...response, status: 303, statusText: 'See Other' }) : response;
 }

@@ -2,9 +2,10 @@
  * What one poll says about a query: FlowAPI's poll replies and failures, classified.
  * @module
  */
-import type { AxiosResponse } from 'axios';
 import { FlowclientConnectionError, isFlowclientError, isNotFoundError } from '../errors.js';
-import { bodyField, foreignOrigin, jsonBody } from '../http/error-mapping.js';
+import { bodyField, jsonBody } from '../http/error-mapping.js';
+import type { FlowResponse } from '../http/response.js';
+import { routeFromLocation, type ApiRoot } from '../http/route.js';
 
 /** A query's status as the client reports it (flowclient's strings plus FlowAPI's final states). */
 export type QueryStatus = 'queued' | 'executing' | 'completed' | 'errored' | 'cancelled' | 'not_running';
@@ -55,32 +56,18 @@ export function readProgress(body: unknown): Progress | null {
   return eligible !== undefined && queued !== undefined && running !== undefined ? { eligible, queued, running } : null;
 }
 
-/** Strip `/api/<n>/` from a server-relative `Location`, giving a route (`/api/0/get/x` → `get/x`). */
-export function routeFromLocation(location: unknown): string | undefined {
-  if (typeof location !== 'string' || location === '') return undefined;
-  const path = location.replace(/^https?:\/\/[^/]+/i, '');
-  const match = /(?:^|\/)api\/\d+\/(.+)$/.exec(path);
-  return match?.[1] ?? path.replace(/^\//, '');
-}
-
 /**
  * Classify a poll reply: 303 → completed (result route from `Location`), 202 → the body's
  * `queued`/`executing` with progress.
- * @param baseUrl - the connection's URL: a 303 to another origin is refused, never taken for the result
+ * @param root - the connection (its URL and API version): a 303 is taken for the result only
+ * when it stays on the connection's origin under `/api/<version>/` (see {@link routeFromLocation})
  * @throws {@link FlowclientConnectionError} "No status reported.", an unknown status string, or a
- * redirect to another origin.
+ * redirect elsewhere (another origin, outside `/api/<version>/`, encoded traversal).
  */
-export function outcomeOfReply(response: Pick<AxiosResponse, 'status' | 'data' | 'headers'>, queryId: string, baseUrl?: string): PollOutcome {
+export function outcomeOfReply(response: Pick<FlowResponse, 'status' | 'data' | 'headers'>, queryId: string, root: ApiRoot): PollOutcome {
   if (response.status === 303) {
-    const location = (response.headers as Record<string, unknown>)['location'];
-    const elsewhere = baseUrl === undefined ? undefined : foreignOrigin(location, baseUrl);
-    if (elsewhere !== undefined) {
-      throw new FlowclientConnectionError(
-        `The reply to poll/${queryId} redirected to another origin, ${elsewhere}; redirects are not followed.`,
-        { status: 303, route: `poll/${queryId}` },
-      );
-    }
-    const resultRoute = routeFromLocation(location) ?? `get/${queryId}`;
+    // A browser's opaque redirect hides its Location: the result is then at get/<id>.
+    const resultRoute = routeFromLocation(response.headers['location'], root, `poll/${queryId}`) ?? `get/${queryId}`;
     return { status: 'completed', progress: null, message: '', resultRoute };
   }
   if (response.status !== 202) {

@@ -2,11 +2,13 @@
  * Running a query: `POST run` and reading the new query's id.
  * @module
  */
-import type { AxiosResponse } from 'axios';
 import { map, type Observable } from 'rxjs';
 import type { Connection } from '../connection.js';
 import { FlowclientConnectionError } from '../errors.js';
 import { bodyField } from '../http/error-mapping.js';
+import type { FlowResponse } from '../http/response.js';
+import type { ApiRoot } from '../http/route.js';
+import { runReplyQueryId } from './query-id.js';
 import type { QuerySpec } from '../specs/types.js';
 import { readProgress } from './poll-outcome.js';
 import { outcomeOfRun, recordRunReading } from './run-readings.js';
@@ -21,13 +23,13 @@ export interface RunQueryOptions {
 
 /**
  * The query id of a `run` reply: the last segment of its `Location` header
- * (`/api/0/poll/<id>`), else the `query_id` of a FlowAPI 1.18 body.
- * @throws {@link FlowclientConnectionError} when the reply carries neither.
+ * (`/api/0/poll/<id>`, taken only on `root`'s origin under `/api/<version>/`), else the
+ * `query_id` of a FlowAPI 1.18 body.
+ * @throws {@link FlowclientConnectionError} when the reply carries neither, or a Location
+ * elsewhere, or an id that is not one (`/`, `%`, `..`…).
  */
-export function queryIdOf(response: Pick<AxiosResponse, 'headers' | 'data' | 'status'>): string {
-  const location = (response.headers as Record<string, unknown>)['location'];
-  const fromLocation = typeof location === 'string' ? location.split('/').filter(Boolean).pop() : undefined;
-  const id = fromLocation ?? bodyField(response.data, 'query_id');
+export function queryIdOf(response: Pick<FlowResponse, 'headers' | 'data' | 'status'>, root: ApiRoot): string {
+  const id = runReplyQueryId(response, root);
   if (id === undefined || id === '') {
     throw new FlowclientConnectionError(
       `Error running the query: ${bodyField(response.data, 'msg') ?? 'no query id in the reply'}. Status code: ${response.status}.`,
@@ -44,7 +46,7 @@ export function queryIdOf(response: Pick<AxiosResponse, 'headers' | 'data' | 'st
 export function runQuery({ connection, querySpec }: RunQueryOptions): Observable<string> {
   return connection.postJson({ route: 'run', data: querySpec }).pipe(
     map((response) => {
-      const queryId = queryIdOf(response);
+      const queryId = queryIdOf(response, connection);
       recordRunReading(connection, queryId, outcomeOfRun(readProgress(response.data))); // the watch that follows starts from it
       return queryId;
     }),

@@ -1,0 +1,43 @@
+/**
+ * {@link FlowResponse}: the reply `Connection.getUrl` / `postJson` hand out. It is the reply and
+ * nothing else: no request config, no request object, so no `Authorization` header, and nothing
+ * that `console.log`, Node's `util.inspect` or `JSON.stringify` could show a token from.
+ * @module
+ */
+import { AxiosHeaders, type AxiosResponse } from 'axios';
+
+/** A FlowAPI reply: status, headers and body of one request. Carries no token. */
+export interface FlowResponse {
+  /** HTTP status (a browser's opaque redirect is reported as the 303 it is). */
+  readonly status: number;
+  /** HTTP status text (may be empty over HTTP/2 or from `fetch`). */
+  readonly statusText: string;
+  /** Response headers, names in lower case, repeated headers joined with `, `. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The body: parsed JSON, or text (HTML pages, CSV, `responseType: 'text'`). */
+  readonly data: unknown;
+  /** The route the request went to, relative to `/api/<version>/`, e.g. `poll/<id>`. */
+  readonly route: string;
+}
+
+function plainHeaders(headers: unknown): Record<string, string> {
+  const source: Record<string, unknown> =
+    headers instanceof AxiosHeaders ? (headers.toJSON(true) as Record<string, unknown>) : typeof headers === 'object' && headers !== null ? (headers as Record<string, unknown>) : {};
+  const plain: Record<string, string> = {};
+  for (const [name, value] of Object.entries(source)) {
+    if (value === undefined || value === null || value === false) continue;
+    plain[name.toLowerCase()] = Array.isArray(value) ? value.map(String).join(', ') : String(value);
+  }
+  return Object.freeze(plain);
+}
+
+/** The {@link FlowResponse} of an axios reply to `route`: status, headers and body only (its config and request are left behind). */
+export function toFlowResponse(reply: Pick<AxiosResponse, 'status' | 'statusText' | 'headers' | 'data'>, route: string): FlowResponse {
+  return Object.freeze({
+    status: reply.status,
+    statusText: reply.statusText ?? '',
+    headers: plainHeaders(reply.headers),
+    data: reply.data as unknown,
+    route,
+  });
+}
