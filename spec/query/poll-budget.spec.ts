@@ -30,7 +30,7 @@ describe('PollBudget (marbles)', () => {
       const loops: Observable<unknown>[] = [];
       for (let i = 0; i < 1000; i++) {
         const endMs = 500 + ((i * 7919) % 20_000); // ends spread over 20 s
-        const pollOnce = (queryId: string) =>
+        const pollOnce = () =>
           defer(() => {
             sent.push(scheduler.now());
             const status = scheduler.now() >= endMs ? 'completed' : 'executing';
