@@ -9,7 +9,7 @@
  * until the 303, then GET the result. The predictive side is `APIQuery.getResult()` with the
  * defaults. Requests per query = run + polls + get, on both sides.
  */
-import { firstValueFrom, lastValueFrom, type Observable } from 'rxjs';
+import { firstValueFrom, lastValueFrom, switchMap, type Observable } from 'rxjs';
 import type { Connection, QuerySpec, WatchState } from '../src/index.js';
 import { startTestServer, type TestServer, type TestServerOptions } from '../server/index.js';
 import { lib } from './library.js';
@@ -144,4 +144,33 @@ export async function politeLongQuery(durationMs = 60_000): Promise<LongQueryRow
   };
   const [fixedRequests, predictiveRequests] = await Promise.all([count(fixedPolling), count(predictive)]);
   return { durationMs, predictiveRequests, fixedRequests, ratio: predictiveRequests / fixedRequests };
+}
+
+/** One run, one download: POSTs and GETs counted by the server. */
+export interface SharingRow {
+  runPosts: number;
+  resultGets: number;
+}
+
+/** `watch()`, `getResult()`, `status()` and `watchAll` on one query together; then ten `getResult()`s. */
+export async function politeSharing(): Promise<SharingRow> {
+  const server = await startTestServer({ queryDurationMs: 500 });
+  try {
+    const conn = connect({ url: server.url, token: await server.mintToken(), onWarning: () => undefined });
+    const query = conn.makeApiQuery(querySpec(0, 5));
+    await Promise.all([
+      lastValueFrom(query.watch()),
+      firstValueFrom(query.getResult()),
+      lastValueFrom(lib.watchAll([query])),
+      firstValueFrom(query.run().pipe(switchMap(() => query.status()))),
+    ]);
+    const runPosts = server.counters().requests.run;
+    const other = conn.makeApiQuery(querySpec(1, 5)); // a new query: five getResult()s at once, then five one after another
+    const before = server.counters().requests.get;
+    await Promise.all(Array.from({ length: 5 }, () => firstValueFrom(other.getResult())));
+    for (let i = 0; i < 5; i++) await firstValueFrom(other.getResult());
+    return { runPosts, resultGets: server.counters().requests.get - before };
+  } finally {
+    await server.close();
+  }
 }

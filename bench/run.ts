@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { decode } from './decode.js';
 import { fanIn } from './fan-in.js';
-import { politeLongQuery, politeRows } from './polite.js';
+import { politeLongQuery, politeRows, politeSharing } from './polite.js';
 import { machine } from './machine.js';
 import { overhead } from './overhead.js';
 import { scale } from './scale.js';
@@ -41,6 +41,11 @@ if (want('polite')) {
     say(`5. Polite polling, ${r.name}, ${r.predictive.queries} jittered queries (0.2 s queued + 0.3–3.7 s): requests per query ${fixed(r.predictive.requestsPerQuery)} vs fixed 1 s ${fixed(r.fixed.requestsPerQuery)} → ${fixed(r.requestRatio)}× (target ≤ ${maxRequests}: ${verdict(r.requestRatio <= maxRequests)}); notice delay ${fixed(r.predictive.meanNoticeDelayMs, 0)} ms vs ${fixed(r.fixed.meanNoticeDelayMs, 0)} ms → ${fixed(r.noticeRatio)}× (target ≤ ${maxNotice}: ${verdict(r.noticeRatio <= maxNotice)})`);
   }
 }
+if (want('polite')) {
+  const r = await politeSharing();
+  results['sharing'] = r;
+  say(`5. One run, one download: POST run with watch + getResult + status + watchAll together: ${r.runPosts} (target exactly 1: ${verdict(r.runPosts === 1)}); GETs of one result asked 10 times: ${r.resultGets} (target 1: ${verdict(r.resultGets === 1)})`);
+}
 if (want('fan-in')) {
   const rows = await fanIn();
   results['fanIn'] = rows;
@@ -70,6 +75,7 @@ if (want('scale')) {
   const r = await scale();
   results['scale'] = r;
   say(`4. Scale, ${r.queries} queries watched at once: ${fixed(r.heapPerQueryBytes / 1024)} KB heap per watched query between polls (${r.quietSamples}/5 samples with no request on a socket; target ≤ 4 KB: ${verdict(r.heapPerQueryBytes <= 4096)}), ${fixed(r.pollsPerSecond, 0)} polls/s, client CPU ${fixed(r.clientCpuShare * 100, 1)}% of one core`);
+  say(`   budget ${r.budget} polls/s: busiest second ${r.busiestSecond} polls (target ≤ budget: ${verdict(r.busiestSecond <= r.budget)}); ${r.ended}/${r.queries} queries reached their end (target all: ${verdict(r.ended === r.queries)}) in ${fixed(r.allEndedMs / 1000, 1)} s`);
 }
 if (want('throughput')) {
   const r = await serverThroughput();

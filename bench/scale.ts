@@ -27,6 +27,13 @@ export interface ScaleResult {
   pollsPerSecond: number;
   clientCpuShare: number;
   windowMs: number;
+  /** The connection's poll budget. */
+  budget: number;
+  /** Most polls the server saw in one second (sampled each second), from watching to the last query's end. */
+  busiestSecond: number;
+  /** Queries that reached their final state, and how long that took (ms from watching). */
+  ended: number;
+  allEndedMs: number;
 }
 
 /** Longest wait for a moment with no poll in flight before a heap sample. */
@@ -54,15 +61,32 @@ function requestsInFlight(): { count: () => number; stop: () => void } {
 /** Watch `n` queries for `windowMs` after a warm-up. */
 export async function scale(n = 2000, windowMs = 10_000): Promise<ScaleResult> {
   if (!(globalThis as { gc?: unknown }).gc) throw new Error('run the benchmark with node --expose-gc');
-  const server = await startChildServer({ queryDurationMs: 30 * 60_000 });
+  // Queries end 25–35 s after their run: the heap is sampled before any ends, then every one must reach its end.
+  const server = await startChildServer({ queryDurationMs: [25_000, 35_000] });
   const subscriptions: Subscription[] = [];
   const inFlight = requestsInFlight();
   try {
     const conn = connect({ url: server.url, token: server.token });
+    const budget = conn.polling.maxPollsPerSecond;
+    let ended = 0;
+    const watchStart = performance.now();
+    let allEndedMs = NaN;
+    const perSecond: number[] = [];
+    let lastTotal = 0;
+    const totalPolls = async () => Object.values((await server.counters()).polls).reduce((a, b) => a + b, 0);
     const queries = Array.from({ length: n }, (_, i) => conn.makeApiQuery({ query_kind: 'dummy_query', dummy_param: `scale-${i}` } as unknown as QuerySpec));
     await lastValueFrom(from(queries).pipe(mergeMap((q) => q.run(), 32), toArray()));
     const before = settledHeap();
-    for (const query of queries) subscriptions.push(query.watch().subscribe());
+    lastTotal = await totalPolls();
+    const sampler = setInterval(() => {
+      void totalPolls().then((total) => {
+        perSecond.push(total - lastTotal);
+        lastTotal = total;
+      });
+    }, 1000);
+    for (const query of queries) {
+      subscriptions.push(query.watch().subscribe({ complete: () => (++ended === n ? (allEndedMs = performance.now() - watchStart) : undefined) }));
+    }
     await sleep(8000); // past the dense first seconds: waits are near pollInterval now
     const samples: number[] = [];
     let quietSamples = 0;
@@ -80,7 +104,14 @@ export async function scale(n = 2000, windowMs = 10_000): Promise<ScaleResult> {
     const wall = performance.now() - startWall;
     const endCounters = await server.counters();
     const polls = Object.values(endCounters.polls).reduce((a, b) => a + b, 0) - Object.values(startCounters.polls).reduce((a, b) => a + b, 0);
+    const endBy = performance.now() + 180_000;
+    while (ended < n && performance.now() < endBy) await sleep(500);
+    clearInterval(sampler);
     return {
+      budget,
+      busiestSecond: Math.max(...perSecond),
+      ended,
+      allEndedMs,
       queries: n,
       heapPerQueryBytes: median(samples) / n,
       quietSamples,

@@ -17,7 +17,7 @@ import { QueryList } from './query-list.js';
 async function main(): Promise<void> {
   const config = await loadConfig();
   // The monitor forwards /api/… to FlowAPI: the page talks only to its own origin (FlowAPI sends no CORS headers).
-  const connection = connect({ url: location.origin, token: config.token });
+  const connection = connect({ url: location.origin, token: config.token, pollStrategy: 'eager' }); // one person watching a few queries: fastest notice
   const subscriptions = new Subscription();
   const datesList = byId('available-dates') as HTMLDataListElement;
   const queries = new QueryList();

@@ -67,7 +67,7 @@ class PopulationLive {
 @Component({ selector: 'population-watch', template: `<p class="state">{{ stateLabel() }}</p>` })
 class PopulationWatch {
   readonly query = inject(PopulationService).query(inject(SPEC));
-  readonly state = queryState(this.query, { pollInterval: 50 });
+  readonly state = queryState(this.query, { pollInterval: 100 });
   readonly stateLabel = computed(() => label(this.state()));
 }
 

@@ -81,7 +81,7 @@ describe('client functions (flowclient\'s API as cold observables)', () => {
 
   it('fails a cut result stream with a typed error and never passes partial rows off', async () => {
     const queryId = await firstValueFrom(runQuery({ connection, querySpec: spatialAggregate('2016-01-06', 'admin3') }));
-    await firstValueFrom(waitForQueryToBeReady({ connection, queryId, pollInterval: 50 }));
+    await firstValueFrom(waitForQueryToBeReady({ connection, queryId, pollInterval: 100 }));
     await setFaults(server, { cutResults: [{ afterBytes: 120, count: 10 }] });
     const noRetry = connect({ url: server.url, token: server.token, retry: false });
     const error = await firstValueFrom(getJsonRows({ connection: noRetry, location: `get/${queryId}` })).then(

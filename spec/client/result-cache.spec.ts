@@ -45,7 +45,7 @@ for (const era of ['1.18', '1.3'] as const) {
       n += 1;
       return spatialAggregate(`2016-01-0${(n % 7) + 1}`, unit ?? ['admin3', 'admin2', 'admin1'][Math.floor(n / 7) % 3]);
     };
-    const POLL = { pollInterval: 50 };
+    const POLL = { pollInterval: 100 };
     beforeAll(async () => (server = await startTestServer({ flowapiVersion: era, queryDurationMs: 0, admin: true })));
     afterAll(async () => server.close());
     beforeEach(async () => {

@@ -87,7 +87,7 @@ describe('bad input (Chromium): a typed error with a clear message, the connecti
     const completed = conn.makeApiQuery(spatialAggregateSpec({ locations: dailyLocationSpec({ date: '2016-01-02', aggregationUnit: 'admin3', method: 'last' }) }));
     const background = conn.makeApiQuery(spatialAggregateSpec({ locations: dailyLocationSpec({ date: '2016-01-03', aggregationUnit: 'admin2', method: 'last' }) }));
     // The running watch polls once, then waits ten minutes: it must see no row's faults, only survive them.
-    running = record(background.watch({ firstWaitMs: 600_000, pollInterval: 600_000 }));
+    running = record(background.watch({ firstWaitMs: 600_000, pollInterval: 600_000, pollStrategy: 'eager' }));
     tokensSeen = record(conn.token$);
     await waitFor(() => running.values.length === 1, 'the running watch\'s first state');
     const [completedId, expired, foreignKey, otherAudience, noUserClaims, noScopes, noSub] = await Promise.all([

@@ -162,7 +162,7 @@ describe('security (Chromium)', () => {
     it('keeps tokens out of toString and JSON of connections, queries, states and dashboards', async () => {
       const c = conn(tokens.valid);
       const query = c.makeApiQuery(nextSpec());
-      const states = await lastValueFrom(query.watch({ pollInterval: 50 }).pipe(toArray()));
+      const states = await lastValueFrom(query.watch({ pollInterval: 100 }).pipe(toArray()));
       const dashboards = await lastValueFrom(watchAll([query]).pipe(toArray()));
       const shown = [String(c), JSON.stringify(c), c.toJSON(), String(query), JSON.stringify(query.parameters), states, dashboards, String(await firstValueFrom(getStatus({ connection: c, queryId: query.queryId ?? '' })))];
       expect(String(c)).toBe(`alice@${server.url} v0`);
@@ -188,7 +188,7 @@ describe('security (Chromium)', () => {
         route: 'get',
         call: async (c) => {
           const query = c.makeApiQuery(nextSpec());
-          await lastValueFrom(query.watch({ pollInterval: 50 }));
+          await lastValueFrom(query.watch({ pollInterval: 100 }));
           return firstValueFrom(query.getResult());
         },
       },

@@ -113,8 +113,8 @@ function watchesOf(connection: Connection): ConnectionWatches {
       forget: (loop) => {
         if (loops.get(loop.queryId) === loop) loops.delete(loop.queryId);
         const state = loop.state;
+        completed.delete(loop.queryId); // only the latest final state counts
         if (state?.status === 'completed') {
-          completed.delete(loop.queryId);
           completed.set(loop.queryId, { state, at: Date.now() });
           if (completed.size > MAX_COMPLETED) completed.delete(completed.keys().next().value as string);
         }

@@ -123,7 +123,21 @@ export const QUERY_SPECS: readonly BadInput[] = [
     input: 'a poll interval of zero',
     act: (t: BadInputContext) => getResultByQueryId({ connection: t.conn, queryId: t.completedId, pollInterval: 0 }),
     error: TypeError,
-    message: 'pollInterval must be a positive number of ms (got 0)',
+    message: "pollInterval is in milliseconds and must be at least 100 (got 0; for flowclient's poll_interval=0 s write 0)",
+    sendsNothing: true,
+  },
+  {
+    input: 'a poll interval of one (a Python habit: seconds)',
+    act: (t: BadInputContext) => t.conn.makeApiQuery({ query_kind: 'dummy_query' } as never).getResult({ pollInterval: 1 }),
+    error: TypeError,
+    message: "pollInterval is in milliseconds and must be at least 100 (got 1; for flowclient's poll_interval=1 s write 1000)",
+    sendsNothing: true,
+  },
+  {
+    input: 'an unknown poll strategy',
+    act: (t: BadInputContext) => t.conn.makeApiQuery({ query_kind: 'dummy_query' } as never).watch({ pollStrategy: 'lazy' as never }),
+    error: TypeError,
+    message: "pollStrategy must be 'predictive', 'eager' or a function (got \"lazy\")",
     sendsNothing: true,
   },
 ];

@@ -2,7 +2,7 @@
  * Bad replies: non-JSON and HTML error bodies, unexpected statuses, unknown status strings from
  * poll, redirects (which a browser reports as an opaque 303 and never follows).
  */
-import { firstValueFrom } from 'rxjs';
+import { lastValueFrom } from 'rxjs';
 import { getAvailableDates, getAvailableQaChecks } from '../../../../src/client/metadata.js';
 import { getStatus, queryIsReady } from '../../../../src/client/status.js';
 import {
@@ -55,7 +55,7 @@ export const POLL_REPLIES: readonly BadInput[] = [
   {
     input: 'an unknown status string mid-watch',
     faults: burst('poll', 202, '{"status":"on_fire"}', 'application/json'),
-    act: (t) => firstValueFrom(t.conn.makeApiQuery(spatialAggregateSpec({ locations: dailyLocationSpec({ date: '2016-01-06', aggregationUnit: 'admin1', method: 'most-common' }) })).watch()),
+    act: (t) => lastValueFrom(t.conn.makeApiQuery(spatialAggregateSpec({ locations: dailyLocationSpec({ date: '2016-01-06', aggregationUnit: 'admin1', method: 'most-common' }) })).watch()),
     error: FlowclientConnectionError,
     message: "Unknown query status 'on_fire' in the reply to poll.",
   },
