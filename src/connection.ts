@@ -32,7 +32,7 @@ import { APIQuery } from './query/api-query.js';
 import { ResultCache, resultCacheBytes, type ResultCacheOption } from './client/result-cache.js';
 import type { QuerySpec } from './specs/types.js';
 import { DEFAULT_MAX_POLLS_PER_SECOND } from './query/poll-budget.js';
-import { POLL_STRATEGIES, type PollDecision, type PollStrategy } from './query/poll-strategy.js';
+import { pollStrategyProblem, type PollDecision, type PollStrategy } from './query/poll-strategy.js';
 
 /** Where a new token comes from when FlowAPI says the current one has expired. */
 export type TokenRefresher = () => Observable<string> | PromiseLike<string>;
@@ -168,8 +168,6 @@ export class Connection {
       // Location to another origin. Browsers use fetch with redirect 'manual' for this; Node, http.
       adapter: isNode() ? 'http' : 'fetch',
       maxRedirects: 0,
-      // A route is always a path under baseURL: never an absolute URL that replaces it.
-      allowAbsoluteUrls: false,
       // Every reply is live state (a status, a fresh result): the browser's cache must not answer
       // for the server, nor keep replaying a cacheable redirect (301, 308) it once received.
       fetchOptions: { cache: 'no-store' },
@@ -350,9 +348,8 @@ function checkArguments(options: ConnectOptions): void {
   if (maxPollsPerSecond !== undefined && !(maxPollsPerSecond === Infinity || (Number.isInteger(maxPollsPerSecond) && maxPollsPerSecond >= 1))) {
     throw new TypeError(`connect: maxPollsPerSecond must be a whole number ≥ 1 or Infinity (got ${String(maxPollsPerSecond)})`);
   }
-  if (pollStrategy !== undefined && typeof pollStrategy !== 'function' && !POLL_STRATEGIES.includes(pollStrategy)) {
-    throw new TypeError(`connect: pollStrategy must be 'predictive', 'eager' or a function (got ${JSON.stringify(pollStrategy)})`);
-  }
+  const strategyProblem = pollStrategyProblem(pollStrategy);
+  if (strategyProblem !== undefined) throw new TypeError(`connect: pollStrategy ${strategyProblem}`);
   if (onPollDecision !== undefined && typeof onPollDecision !== 'function') {
     throw new TypeError('connect: onPollDecision must be a function');
   }

@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import axios from 'axios';
-import { firstValueFrom, lastValueFrom, toArray } from 'rxjs';
+import { firstValueFrom, toArray } from 'rxjs';
 import { startTestServer, type TestServer } from '../../server/index.js';
 import { connect, type Connection } from '../../src/connection.js';
 import { getGeography } from '../../src/client/metadata.js';
@@ -24,6 +24,7 @@ import { unsignedJwt } from '../support/jwt.js';
 import { expectNoSecret, secretsOf } from './support/secrets.js';
 import { specSource } from './support/specs.js';
 import { trackUnhandled, type UnhandledTracker } from './support/unhandled.js';
+import { outcomeOf } from './support/outcome.js';
 
 const token = unsignedJwt({ sub: 'alice', exp: 2_000_000_000, jti: 'a-long-enough-unique-token-id' });
 const secrets = secretsOf(token);
@@ -53,20 +54,6 @@ const json = (res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(JSON.stringify(body));
 };
 
-/** What `act` gave: a value, an error it threw at once, or the error its observable or promise failed with. */
-async function outcomeOf(act: () => unknown): Promise<{ value?: unknown; error?: unknown; synchronous?: boolean }> {
-  let result: unknown;
-  try {
-    result = act();
-  } catch (error) {
-    return { error, synchronous: true };
-  }
-  const promise = typeof (result as { subscribe?: unknown })?.subscribe === 'function' ? lastValueFrom(result as never) : result;
-  return Promise.resolve(promise).then(
-    (value: unknown) => ({ value }),
-    (error: unknown) => ({ error }),
-  );
-}
 
 describe('security (Node): the origin guarantee', () => {
   let elsewhere: Awaited<ReturnType<typeof recordingServer>>;

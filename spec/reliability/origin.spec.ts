@@ -18,20 +18,8 @@ import { logFetches } from './support/fetch-log.js';
 import { expectNoSecret, secretsOf } from './support/secrets.js';
 import { specSource } from './support/specs.js';
 import { trackUnhandled, type UnhandledTracker } from './support/unhandled.js';
+import { outcomeOf } from './support/outcome.js';
 
-/** What `act` gave: the error it threw at once, or the one its observable failed with, or its value. */
-async function outcomeOf(act: () => unknown): Promise<{ value?: unknown; error?: unknown; synchronous?: boolean }> {
-  let result: unknown;
-  try {
-    result = act();
-  } catch (error) {
-    return { error, synchronous: true };
-  }
-  return firstValueFrom(result as never).then(
-    (value: unknown) => ({ value }),
-    (error: unknown) => ({ error }),
-  );
-}
 
 describe('security (Chromium): the origin guarantee', () => {
   let server: BrowserTestServer;

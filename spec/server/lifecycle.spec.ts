@@ -4,20 +4,9 @@
  * state (forced with setQueryState).
  */
 import { startTestServer, type QueryState, type TestServer } from '../../server/index.js';
-import { call, dailyLocationSpec, pollUntilDone, run, runToCompletion } from './support/http.js';
+import { call, dailyLocationSpec, pollUntilDone, run, runToCompletion, modalLocationSpec } from './support/http.js';
 
-const modalSpec = {
-  query_kind: 'spatial_aggregate',
-  locations: {
-    query_kind: 'modal_location',
-    locations: ['2016-01-01', '2016-01-02', '2016-01-03'].map((date) => ({
-      query_kind: 'daily_location',
-      date,
-      aggregation_unit: 'admin3',
-      method: 'last',
-    })),
-  },
-};
+const modalSpec = modalLocationSpec();
 
 interface Progress {
   eligible: number;

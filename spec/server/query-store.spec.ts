@@ -1,6 +1,7 @@
 import type { JsonObject } from '../../server/kinds.js';
 import { QueryStore, type QueryStoreOptions } from '../../server/query-store.js';
 import { validateQuerySpec } from '../../server/query-kinds/index.js';
+import { modalLocationSpec } from './support/http.js';
 
 /** A query spec as posted. */
 type Spec = JsonObject & { query_kind: string };
@@ -20,19 +21,7 @@ function runIn(store: QueryStore, spec: Spec) {
   return store.find(store.run(spec, parsed.query).id)!;
 }
 
-/** A spec of several sub-queries (three daily locations, their modal location, its aggregate). */
-const modalSpec: Spec = {
-  query_kind: 'spatial_aggregate',
-  locations: {
-    query_kind: 'modal_location',
-    locations: ['2016-01-01', '2016-01-02', '2016-01-03'].map((date) => ({
-      query_kind: 'daily_location',
-      date,
-      aggregation_unit: 'admin3',
-      method: 'last',
-    })),
-  },
-};
+const modalSpec = modalLocationSpec() as Spec;
 
 describe('test server · query store', () => {
   it('reads state and progress at one instant, so a poll never says queued with a part running', () => {

@@ -3,20 +3,9 @@
  * benchmark can measure how late a client noticed; with jittered durations and queued times.
  */
 import { startTestServer, type TestServer } from '../../server/index.js';
-import { call, dailyLocationSpec, run } from './support/http.js';
+import { call, dailyLocationSpec, run, modalLocationSpec } from './support/http.js';
 
-const modalSpec = {
-  query_kind: 'spatial_aggregate',
-  locations: {
-    query_kind: 'modal_location',
-    locations: ['2016-01-01', '2016-01-02', '2016-01-03'].map((date) => ({
-      query_kind: 'daily_location',
-      date,
-      aggregation_unit: 'admin2',
-      method: 'last',
-    })),
-  },
-};
+const modalSpec = modalLocationSpec('admin2');
 
 const waitUntil = (epochMs: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, epochMs - Date.now()) + 5));
 

@@ -50,7 +50,7 @@ export function sendRequest(client: AxiosInstance, request: HttpRequest, token: 
         .request({
           method: request.kind === 'get' ? 'GET' : 'POST',
           url: request.route,
-          allowAbsoluteUrls: false,
+          allowAbsoluteUrls: false, // whatever client is given: a route is always a path under its baseURL
           data: request.data,
           params: request.params,
           headers: { Authorization: `Bearer ${token()}` },

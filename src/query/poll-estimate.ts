@@ -51,7 +51,7 @@ export interface PollEstimate {
   readonly delayMs: number;
   /** Probability that the query has finished between its last poll and the next one (the budget's priority). */
   readonly pDone: number;
-  /** Median of the estimated end, ms since watching began, or `null` when nothing is left to go on. */
+  /** Median of the estimated end, ms since watching began; `null` when nothing is left to go on or not asked for (`explain` false). */
   readonly expectedEndMs: number | null;
   /** What the estimate rests on. */
   readonly basis: 'history' | 'prior' | 'age';
@@ -148,8 +148,9 @@ function median(c: Candidates, from: number, sFrom: number, pollInterval: number
 /**
  * The next poll of a query, predicted (see the module's text). Without anything to go on (the
  * query is older than every candidate) it falls back to waiting a quarter of its age.
+ * @param explain - also work out `expectedEndMs` (for debug logging; about half the cost)
  */
-export function estimateNextPoll(h: PollHistory, durations: readonly number[], settings: PredictiveSettings = DEFAULT_PREDICTIVE): PollEstimate {
+export function estimateNextPoll(h: PollHistory, durations: readonly number[], settings: PredictiveSettings = DEFAULT_PREDICTIVE, explain = true): PollEstimate {
   const { c, basis } = candidates(durations);
   weighByProgress(c, h);
   const longest = Math.max(settings.minWaitMs, settings.pollInterval);
@@ -175,5 +176,7 @@ export function estimateNextPoll(h: PollHistory, durations: readonly number[], s
   }
   const delayMs = clamp(d);
   const pDone = Math.min(1, Math.max(0, 1 - survival(c, h.ageMs + delayMs) / sLast));
-  return { delayMs, pDone, expectedEndMs: Math.round(median(c, h.ageMs, sNow, settings.pollInterval)), basis };
+  // The median costs more than the decision itself: worked out only for debug logging.
+  const expectedEndMs = explain ? Math.round(median(c, h.ageMs, sNow, settings.pollInterval)) : null;
+  return { delayMs, pDone, expectedEndMs, basis };
 }

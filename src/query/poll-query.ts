@@ -31,5 +31,3 @@ export function pollQuery({ connection, queryId }: QueryIdOptions): Observable<P
     }),
   );
 }
-
-

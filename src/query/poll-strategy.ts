@@ -27,6 +27,12 @@ export type PollStrategy = 'predictive' | 'eager' | PollScheduleFunction;
 /** The strategies by name. */
 export const POLL_STRATEGIES: readonly string[] = ['predictive', 'eager'];
 
+/** Why `value` is not a {@link PollStrategy} (`undefined` counts as none given), or `undefined` when it is one. */
+export function pollStrategyProblem(value: unknown): string | undefined {
+  if (value === undefined || typeof value === 'function' || (typeof value === 'string' && POLL_STRATEGIES.includes(value))) return undefined;
+  return `must be 'predictive', 'eager' or a function (got ${JSON.stringify(value) ?? String(value)})`;
+}
+
 /** One scheduling decision, as debug logging shows it. */
 export interface PollDecision {
   /** Wait before the next poll, ms. */
@@ -39,8 +45,11 @@ export interface PollDecision {
   readonly basis: string;
 }
 
-/** The decision function of a strategy. */
-export function decider(strategy: PollStrategy, schedule: PollSchedule): (context: PollContext) => PollDecision {
+/**
+ * The decision function of a strategy.
+ * @param explain - fill in `expectedEndMs` (debug logging); left `null` otherwise, as it costs
+ */
+export function decider(strategy: PollStrategy, schedule: PollSchedule, explain = true): (context: PollContext) => PollDecision {
   const longest = Math.max(schedule.firstWaitMs, schedule.pollInterval);
   if (strategy === 'eager') {
     return (ctx) => ({ delayMs: pollDelay(ctx.ageMs, schedule), pDone: 0.5, expectedEndMs: null, basis: 'eager' });
@@ -48,7 +57,7 @@ export function decider(strategy: PollStrategy, schedule: PollSchedule): (contex
   if (strategy === 'predictive') {
     const settings = { ...DEFAULT_PREDICTIVE, pollInterval: schedule.pollInterval, minWaitMs: Math.min(DEFAULT_PREDICTIVE.minWaitMs, schedule.pollInterval) };
     return (ctx) => {
-      const estimate = estimateNextPoll(ctx, ctx.durations, settings);
+      const estimate = estimateNextPoll(ctx, ctx.durations, settings, explain);
       return { ...estimate, basis: `predictive/${estimate.basis}` };
     };
   }

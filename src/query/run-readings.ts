@@ -5,17 +5,12 @@
  */
 import type { Connection } from '../connection.js';
 import type { PollOutcome, Progress } from './poll-outcome.js';
-
-interface Reading {
-  readonly outcome: PollOutcome;
-  readonly at: number;
-}
+import { RecentReadings } from './recent-readings.js';
 
 /** How long a run's reading stands in for a first poll, ms. */
 export const RUN_READING_TTL_MS = 1000;
-const MAX_READINGS = 256;
 
-const readings = new WeakMap<Connection, Map<string, Reading>>();
+const readings = /* @__PURE__ */ new WeakMap<Connection, RecentReadings<PollOutcome>>();
 
 /**
  * The state a run reply's progress shows: running when a part runs, else queued. `undefined`
@@ -27,23 +22,17 @@ export function outcomeOfRun(progress: Progress | null): PollOutcome | undefined
 }
 
 /** Remember a run reply's reading of `queryId` on `connection`. */
-export function recordRunReading(connection: Connection, queryId: string, outcome: PollOutcome | undefined, now = Date.now()): void {
+export function recordRunReading(connection: Connection, queryId: string, outcome: PollOutcome | undefined): void {
   if (outcome === undefined) return;
-  let map = readings.get(connection);
-  if (map === undefined) {
-    map = new Map();
-    readings.set(connection, map);
+  let kept = readings.get(connection);
+  if (kept === undefined) {
+    kept = new RecentReadings(RUN_READING_TTL_MS);
+    readings.set(connection, kept);
   }
-  map.delete(queryId);
-  map.set(queryId, { outcome, at: now });
-  if (map.size > MAX_READINGS) map.delete(map.keys().next().value as string);
+  kept.put(queryId, outcome);
 }
 
 /** The fresh run reading of `queryId`, once (it is forgotten when taken or stale). */
-export function takeRunReading(connection: Connection, queryId: string, now = Date.now()): PollOutcome | undefined {
-  const map = readings.get(connection);
-  const reading = map?.get(queryId);
-  if (reading === undefined) return undefined;
-  map?.delete(queryId);
-  return now - reading.at <= RUN_READING_TTL_MS ? reading.outcome : undefined;
+export function takeRunReading(connection: Connection, queryId: string): PollOutcome | undefined {
+  return readings.get(connection)?.take(queryId);
 }

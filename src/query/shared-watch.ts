@@ -14,8 +14,9 @@ import { PollLoop, watchLoop, type PollLoopOptions } from './poll-loop.js';
 import type { PollOutcome } from './poll-outcome.js';
 import { PollBudget } from './poll-budget.js';
 import { DURATION_MEMORY } from './poll-estimate.js';
-import { POLL_STRATEGIES, decider, type PollStrategy } from './poll-strategy.js';
+import { decider, pollStrategyProblem, type PollStrategy } from './poll-strategy.js';
 import { takeRunReading } from './run-readings.js';
+import { RecentReadings } from './recent-readings.js';
 import type { CompletedState, WatchState } from './watch-state.js';
 
 /** The shortest `pollInterval` a watch accepts, in ms. */
@@ -58,13 +59,12 @@ interface ConnectionWatches {
   readonly budget: PollBudget;
   /** Recent durations of completed queries, ms, newest last. */
   readonly durations: number[];
-  /** Queries a loop just saw completed, with when: a one-shot call right after a watch needs no poll. */
-  readonly completed: Map<string, { readonly state: CompletedState; readonly at: number }>;
+  /** Queries a loop just saw completed: a one-shot call right after a watch needs no poll. */
+  readonly completed: RecentReadings<CompletedState>;
 }
 
 /** How long a watch's `completed` stands in for a one-shot call's poll, ms. */
 const COMPLETED_TTL_MS = 30_000;
-const MAX_COMPLETED = 256;
 
 const watches = new WeakMap<Connection, ConnectionWatches>();
 
@@ -103,7 +103,7 @@ function watchesOf(connection: Connection): ConnectionWatches {
   if (shared === undefined) {
     const loops = new Map<string, PollLoop>();
     const durations: number[] = [];
-    const completed: ConnectionWatches['completed'] = new Map();
+    const completed = new RecentReadings<CompletedState>(COMPLETED_TTL_MS);
     const budget = new PollBudget(connection.polling.maxPollsPerSecond);
     const partial = { loops, durations, budget };
     shared = {
@@ -113,11 +113,8 @@ function watchesOf(connection: Connection): ConnectionWatches {
       forget: (loop) => {
         if (loops.get(loop.queryId) === loop) loops.delete(loop.queryId);
         const state = loop.state;
-        completed.delete(loop.queryId); // only the latest final state counts
-        if (state?.status === 'completed') {
-          completed.set(loop.queryId, { state, at: Date.now() });
-          if (completed.size > MAX_COMPLETED) completed.delete(completed.keys().next().value as string);
-        }
+        if (state?.status === 'completed') completed.put(loop.queryId, state);
+        else completed.drop(loop.queryId); // only the latest final state counts
       },
       defaults: optionsFor(connection, {}, partial),
     };
@@ -131,11 +128,7 @@ function watchesOf(connection: Connection): ConnectionWatches {
  * entries are forgotten): a `getResult()` right after `watch()` goes straight to the download.
  */
 export function takeRecentCompletion(connection: Connection, queryId: string): CompletedState | undefined {
-  const completed = watches.get(connection)?.completed;
-  const entry = completed?.get(queryId);
-  if (entry === undefined) return undefined;
-  completed?.delete(queryId);
-  return Date.now() - entry.at <= COMPLETED_TTL_MS ? entry.state : undefined;
+  return watches.get(connection)?.completed.take(queryId);
 }
 
 /** The poll budget of a connection's watches (counters for monitors and the bench). */
@@ -163,9 +156,8 @@ export function checkWatchOptions(options: WatchOptions): void {
       );
     }
   }
-  if (pollStrategy !== undefined && typeof pollStrategy !== 'function' && !POLL_STRATEGIES.includes(pollStrategy)) {
-    throw new TypeError(`pollStrategy must be 'predictive', 'eager' or a function (got ${JSON.stringify(pollStrategy)})`);
-  }
+  const strategyProblem = pollStrategyProblem(pollStrategy);
+  if (strategyProblem !== undefined) throw new TypeError(`pollStrategy ${strategyProblem}`);
   const nonNegative = { stallAfterMs, transientRetries, firstWaitMs };
   for (const [name, value] of Object.entries(nonNegative)) {
     if (value !== undefined && !(typeof value === 'number' && value >= 0 && !Number.isNaN(value))) {
@@ -174,14 +166,14 @@ export function checkWatchOptions(options: WatchOptions): void {
   }
 }
 
+/** A loop's options from a watch's (checked by {@link watchQuery} already). */
 function optionsFor(connection: Connection, options: WatchOptions, shared: Pick<ConnectionWatches, 'durations' | 'budget'>): PollLoopOptions {
-  checkWatchOptions(options);
   const schedule = pollSchedule(options);
   const { durations, budget } = shared;
   const onDecision = connection.polling.onPollDecision;
   return {
     schedule,
-    decide: decider(options.pollStrategy ?? connection.polling.pollStrategy, schedule),
+    decide: decider(options.pollStrategy ?? connection.polling.pollStrategy, schedule, onDecision !== undefined),
     durations: () => durations,
     onDuration: (ms) => {
       durations.push(ms);

@@ -57,6 +57,17 @@ export function dailyLocationSpec(date = '2016-01-01', unit = 'admin3'): Record<
   };
 }
 
+/** A spec of several sub-queries: three daily locations, their modal location, its spatial aggregate (5 parts). */
+export function modalLocationSpec(unit = 'admin3'): Record<string, unknown> {
+  return {
+    query_kind: 'spatial_aggregate',
+    locations: {
+      query_kind: 'modal_location',
+      locations: ['2016-01-01', '2016-01-02', '2016-01-03'].map((date) => ({ query_kind: 'daily_location', date, aggregation_unit: unit, method: 'last' })),
+    },
+  };
+}
+
 /** Scopes a token needs to run, poll and get the {@link dailyLocationSpec} at `unit`. */
 export function dailyLocationScopes(unit = 'admin3'): string[] {
   return [`${unit}:spatial_aggregate:spatial_aggregate`, `${unit}:spatial_aggregate:daily_location`];
