@@ -10,7 +10,7 @@
  * defaults. Requests per query = run + polls + get, on both sides.
  */
 import { firstValueFrom, lastValueFrom, switchMap, type Observable } from 'rxjs';
-import type { Connection, QuerySpec, WatchState } from '../src/index.js';
+import type { ConnectOptions, Connection, QuerySpec, WatchState } from '../src/index.js';
 import { startTestServer, type TestServer, type TestServerOptions } from '../server/index.js';
 import { lib } from './library.js';
 import { mean, sleep } from './stats.js';
@@ -18,7 +18,7 @@ import { mean, sleep } from './stats.js';
 const { connect, dailyLocationSpec, flowsSpec, modalLocationSpec, spatialAggregateSpec, runQuery, queryIsReady } = lib;
 
 /** 0.2 s queued, 0.3–3.7 s executing, jittered per query (the issue's measurement on a real FlowAPI). */
-const JITTERED: TestServerOptions = { queryDurationMs: [500, 3900], queuedMs: 200 };
+export const JITTERED: TestServerOptions = { queryDurationMs: [500, 3900], queuedMs: 200 };
 
 const DATES = ['2016-01-01', '2016-01-02', '2016-01-03', '2016-01-04', '2016-01-05', '2016-01-06', '2016-01-07'];
 const UNITS = ['admin1', 'admin2', 'admin3'] as const;
@@ -90,24 +90,27 @@ export interface PoliteRow {
 type Client = (conn: Connection, server: TestServer, spec: QuerySpec) => Promise<Outcome>;
 
 /** Run `waves` waves of `concurrency` queries on one side's own server, one connection. */
-async function side(client: Client, options: TestServerOptions, waves: number, concurrency: number, tag: number): Promise<SideResult> {
+async function side(client: Client, options: TestServerOptions, waves: number, concurrency: number, tag: number, extra: Partial<ConnectOptions> = {}): Promise<SideResult> {
   const server = await startTestServer(options);
   try {
-    const conn = connect({ url: server.url, token: await server.mintToken(), onWarning: () => undefined });
+    const conn = connect({ url: server.url, token: await server.mintToken(), onWarning: () => undefined, ...extra });
     const outcomes: Outcome[] = [];
     for (let w = 0; w < waves; w++) {
       const wave = Array.from({ length: concurrency }, (_, j) => client(conn, server, querySpec(w * concurrency + j, tag)));
       outcomes.push(...(await Promise.all(wave)));
+      if (process.env['POLITE_DEBUG']) console.log(`wave ${w}: ${server.counters().total} requests so far`);
     }
     const requests = server.counters().total;
+    if (process.env['POLITE_DEBUG']) console.log(outcomes.map((o) => Math.round(o.noticeDelayMs)).join(' '));
     return { queries: outcomes.length, requestsPerQuery: requests / outcomes.length, meanNoticeDelayMs: mean(outcomes.map((o) => o.noticeDelayMs)) };
   } finally {
     await server.close();
   }
 }
 
-async function row(name: string, options: TestServerOptions, waves: number, concurrency: number, tag: number): Promise<PoliteRow> {
-  const [fixed, pred] = await Promise.all([side(fixedPolling, options, waves, concurrency, tag), side(predictive, options, waves, concurrency, tag)]);
+/** One row: both sides on their own servers at once. `extra` goes to the predictive side's `connect`. */
+export async function row(name: string, options: TestServerOptions, waves: number, concurrency: number, tag: number, extra: Partial<ConnectOptions> = {}): Promise<PoliteRow> {
+  const [fixed, pred] = await Promise.all([side(fixedPolling, options, waves, concurrency, tag), side(predictive, options, waves, concurrency, tag, extra)]);
   return { name, fixed, predictive: pred, requestRatio: pred.requestsPerQuery / fixed.requestsPerQuery, noticeRatio: pred.meanNoticeDelayMs / fixed.meanNoticeDelayMs };
 }
 

@@ -62,7 +62,7 @@ export interface ConnectOptions {
   /**
    * Cap on the polls of all this connection's watched queries together, per second (any
    * one-second window); when they want more, the queries most likely to have finished go first.
-   * `Infinity` for no cap. @defaultValue 50
+   * `Infinity` for no cap. @defaultValue 100
    */
   readonly maxPollsPerSecond?: number;
   /** How watches space their polls unless a watch says otherwise (see `WatchOptions.pollStrategy`). @defaultValue 'predictive' */

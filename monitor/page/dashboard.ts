@@ -3,8 +3,8 @@
  * parts done across all of them, and the first failure.
  * @module
  */
-import { map, switchMap, tap, type Observable, type Subscription } from 'rxjs';
-import { watchAll, type DashboardState } from '../../src/index.js';
+import { interval, map, pairwise, startWith, switchMap, tap, type Observable, type Subscription } from 'rxjs';
+import { pollBudgetOf, watchAll, type Connection, type DashboardState } from '../../src/index.js';
 import { h } from './dom.js';
 import type { QueryItem } from './query-list.js';
 
@@ -25,14 +25,27 @@ export function describeDashboard(state: DashboardState, failed: (index: number)
   return `${n} quer${n === 1 ? 'y' : 'ies'} — ${parts.join(', ')}`;
 }
 
-/** The line, bound to the page's queries. */
-export function dashboard(items$: Observable<readonly QueryItem[]>, subscriptions: Subscription): HTMLElement {
+/** The polls the connection's watches sent in each second, as they are counted by its poll budget. */
+function pollsPerSecond(connection: Connection): Observable<number> {
+  const budget = pollBudgetOf(connection);
+  return interval(1000).pipe(
+    map(() => budget.granted),
+    startWith(budget.granted),
+    pairwise(),
+    map(([before, now]) => now - before),
+  );
+}
+
+/** The line, bound to the page's queries, with the connection's polls per second (what the monitor costs FlowAPI). */
+export function dashboard(items$: Observable<readonly QueryItem[]>, connection: Connection, subscriptions: Subscription): HTMLElement {
   const summary = h('span', { 'data-testid': 'dashboard-summary' });
+  const rate = h('span', { class: 'muted', 'data-testid': 'polls-per-second', title: `polls of all watched queries; at most ${connection.polling.maxPollsPerSecond} per second` }, '0 polls/s');
   const parts = h('span', { class: 'muted', 'data-testid': 'dashboard-parts' });
   const bar = h('div', { class: 'bar' });
   const track = h('div', { class: 'progress thin', role: 'progressbar', 'aria-label': 'all queries' }, bar);
   const error = h('span', { class: 'error', hidden: true });
-  const element = h('div', { class: 'dashboard', 'data-testid': 'dashboard', 'aria-live': 'polite' }, h('div', { class: 'line' }, summary, parts, error), track);
+  const element = h('div', { class: 'dashboard', 'data-testid': 'dashboard', 'aria-live': 'polite' }, h('div', { class: 'line' }, summary, parts, error, rate), track);
+  subscriptions.add(pollsPerSecond(connection).subscribe((n) => (rate.textContent = `· ${n} poll${n === 1 ? '' : 's'}/s`)));
 
   subscriptions.add(
     items$
@@ -53,6 +66,10 @@ export function dashboard(items$: Observable<readonly QueryItem[]>, subscription
         // The failed query's card says what went wrong; here a pointer is enough.
         error.hidden = state.error === null;
         error.textContent = state.error === null ? '' : '· see the failed query below';
+        if (state.awaitingToken) {
+          error.hidden = false;
+          error.textContent = '· paused: the token is refused — paste a new one';
+        }
       }),
   );
   return element;

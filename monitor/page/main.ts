@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   byId('connection').replaceWith(connectionPanel({ connection, config, datesList, subscriptions }));
   byId('new-query').replaceWith(queryForm({ datesListId: datesList.id, onRun: (spec) => queries.add(connection.makeApiQuery(spec)) }));
   replace(byId('queries'), h('h2', {}, 'Queries'), queries.element);
-  replace(byId('dashboard'), dashboard(queries.items$, subscriptions));
+  replace(byId('dashboard'), dashboard(queries.items$, connection, subscriptions));
   window.addEventListener('pagehide', () => subscriptions.unsubscribe());
 }
 

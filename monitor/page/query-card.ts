@@ -63,10 +63,12 @@ function ticking(states$: Observable<WatchState>): Observable<Tick> {
 }
 
 /** Why a running query has gone quiet, in words, or `null` while it answers. */
-function quietReason(tick: Tick, tokenExpiresAt: Date | null): string | null {
-  if (isFinal(tick.state.status)) return null;
-  if (tokenExpiresAt !== null && tokenExpiresAt.getTime() <= Date.now()) {
-    return 'Paused: the token has expired. Paste a new one in the connection panel and the watch carries on.';
+function quietReason(tick: Tick): string | null {
+  const { state } = tick;
+  if (isFinal(state.status)) return null;
+  if ('awaitingToken' in state && state.awaitingToken === true) {
+    const refusal = state.authError?.serverMessage ?? state.authError?.message ?? 'the token was refused';
+    return `Paused: FlowAPI refuses the token (${refusal}). Paste a new one in the connection panel and the watch carries on.`;
   }
   return tick.quietMs > QUIET_MS ? `No answer from FlowAPI for ${formatDuration(tick.quietMs)}; still trying.` : null;
 }
@@ -126,7 +128,7 @@ export function queryCard(item: QueryItem, onRemove: () => void): QueryCard {
     ticking(item.states$).subscribe({
       next: (tick) => {
         const { state, elapsedMs } = tick;
-        const reason = quietReason(tick, query.connection.tokenExpiresAt);
+        const reason = quietReason(tick);
         waiting.hidden = reason === null;
         waiting.textContent = reason ?? '';
         setStatus(state.status === 'executing' || state.status === 'queued' ? (state.stalled ? `${state.status} (stalled)` : state.status) : state.status);

@@ -106,6 +106,8 @@ describe('the live query monitor (npm start) in Chromium', () => {
     expect(done).toBeGreaterThan(0);
     expect(done).toBeLessThan(total);
     expect(await page.getByTestId('dashboard-summary').textContent()).toMatch(/^2 queries — /);
+    // What the page costs FlowAPI, live: its watches' polls in the last second.
+    await page.getByTestId('polls-per-second').filter({ hasText: /^· [1-9]\d* polls?\/s$/ }).waitFor({ timeout: 5000 });
 
     // A new token, pasted mid-run: user and expiry change; the run carries on with it.
     const expiryBefore = await page.getByTestId('expiry').textContent();
@@ -165,6 +167,32 @@ describe('the live query monitor (npm start) in Chromium', () => {
     expect(consoleLines.some((line) => line.includes(initialToken) || line.includes(fresh))).toBe(false);
     expect(page.url()).toBe(monitor.url);
   }, 45_000);
+
+  it('says on the card and the dashboard that a watch is paused for a refused token, and carries on with a new one', async () => {
+    const linesBefore = consoleLines.length;
+    await fillSpatialAggregate('2016-01-07', 'admin2'); // a spec no other spec here runs: it starts afresh
+    await page.getByRole('button', { name: 'Run query' }).click();
+    const card = page.getByTestId('query').filter({ hasText: '2016-01-07' });
+    await card.getByTestId('status').filter({ hasText: /queued|executing/ }).waitFor({ timeout: 5000 });
+    // Mid-run (the query runs 3 s), a token that has already expired: the card says so as soon as a poll is refused.
+    await page.getByTestId('new-token').fill(await monitor.testServer!.mintToken({ sub: 'short-lived', expiresInSeconds: -10 }));
+    await page.getByRole('button', { name: 'Use token' }).click();
+    await page.getByTestId('user').filter({ hasText: 'short-lived' }).waitFor();
+    await card.getByTestId('waiting').filter({ hasText: /^Paused: FlowAPI refuses the token \(Token has expired\)/ }).waitFor({ timeout: 5000 });
+    expect(await page.getByTestId('dashboard').textContent()).toContain('paused: the token is refused');
+    expect(await card.getByTestId('status').textContent()).not.toBe('completed');
+
+    await page.getByTestId('new-token').fill(await monitor.testServer!.mintToken({ sub: 'second-analyst', expiresInSeconds: 1800 }));
+    await page.getByRole('button', { name: 'Use token' }).click();
+    await card.getByTestId('status').filter({ hasText: 'completed' }).waitFor({ timeout: 15_000 });
+    expect(await card.getByTestId('waiting').isHidden()).toBeTrue();
+    await card.getByRole('button', { name: 'Remove' }).click(); // the other specs count the cards on the page
+    await card.waitFor({ state: 'detached' });
+    // The browser logs each refused poll as a failed resource: expected here, and nothing else.
+    const logged = consoleLines.splice(linesBefore);
+    expect(logged.filter((line) => !line.includes('status of 401 (Unauthorized)'))).toEqual([]);
+    expect(logged.length).toBeGreaterThan(0);
+  });
 
   it('shows a result already downloaded on the page as "from cache", without downloading it again', async () => {
     const run = async (): Promise<void> => {

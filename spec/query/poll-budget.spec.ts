@@ -77,3 +77,31 @@ describe('PollBudget (marbles)', () => {
     expect(order).toEqual(['a', 'c']);
   });
 });
+
+describe('PollBudget load and the predictive price of a poll', () => {
+  it('reports the share of the last second used, 1 while queries wait, 0 without a cap', () => {
+    const scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+    scheduler.run(({ flush }) => {
+      const budget = new PollBudget(4, 3000, scheduler);
+      expect(budget.load()).toBe(0);
+      budget.request({ grant: () => undefined }, 0);
+      budget.request({ grant: () => undefined }, 0);
+      expect(budget.load()).toBe(0.5);
+      budget.request({ grant: () => undefined }, 0);
+      budget.request({ grant: () => undefined }, 0);
+      budget.request({ grant: () => undefined }, 0); // waits for room
+      expect(budget.load()).toBe(1);
+      flush();
+      expect(new PollBudget(Infinity, 3000, scheduler).load()).toBe(0);
+    });
+  });
+
+  it('spaces predictive polls wider as the load rises', () => {
+    const decide = decider('predictive', pollSchedule());
+    const context = { ageMs: 1500, lastPollMs: 1500, executingAtMs: 200, completedParts: 1, totalParts: 3, state: undefined, pollInterval: 3000 };
+    const durations = Array.from({ length: 40 }, (_, i) => 1000 + i * 50);
+    const idle = decide({ ...context, durations, load: 0 }).delayMs;
+    const busy = decide({ ...context, durations, load: 1 }).delayMs;
+    expect(busy).toBeGreaterThan(idle * 1.5);
+  });
+});

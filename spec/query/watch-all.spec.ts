@@ -1,4 +1,5 @@
 import { TestScheduler } from 'rxjs/testing';
+import { map } from 'rxjs';
 import { watchAll, partsOf } from '../../src/query/watch-all.js';
 import type { RunningState, WatchState } from '../../src/query/watch-state.js';
 import { FlowclientConnectionError } from '../../src/errors.js';
@@ -20,11 +21,11 @@ describe('watchAll (marbles)', () => {
       const a = cold('-a--b|', { a: running('a', 0, 2), b: done('a', 2) });
       const b = cold('--a---b|', { a: running('b', 1, 3), b: done('b', 3) });
       expectObservable(watchAll([a, b])).toBe('iAB-C-D|', {
-        i: { states: [undefined, undefined], completedParts: 0, totalParts: 2, done: false, error: null },
-        A: { states: [running('a', 0, 2), undefined], completedParts: 0, totalParts: 3, done: false, error: null },
-        B: { states: [running('a', 0, 2), running('b', 1, 3)], completedParts: 1, totalParts: 5, done: false, error: null },
-        C: { states: [done('a', 2), running('b', 1, 3)], completedParts: 3, totalParts: 5, done: false, error: null },
-        D: { states: [done('a', 2), done('b', 3)], completedParts: 5, totalParts: 5, done: true, error: null },
+        i: { states: [undefined, undefined], completedParts: 0, totalParts: 2, done: false, error: null, awaitingToken: false },
+        A: { states: [running('a', 0, 2), undefined], completedParts: 0, totalParts: 3, done: false, error: null, awaitingToken: false },
+        B: { states: [running('a', 0, 2), running('b', 1, 3)], completedParts: 1, totalParts: 5, done: false, error: null, awaitingToken: false },
+        C: { states: [done('a', 2), running('b', 1, 3)], completedParts: 3, totalParts: 5, done: false, error: null, awaitingToken: false },
+        D: { states: [done('a', 2), done('b', 3)], completedParts: 5, totalParts: 5, done: true, error: null, awaitingToken: false },
       });
     });
   });
@@ -35,16 +36,24 @@ describe('watchAll (marbles)', () => {
       const a = cold<WatchState>('-#', undefined, error);
       const b = cold('---a|', { a: done('b', null) });
       expectObservable(watchAll([a, b])).toBe('ia-b|', {
-        i: jasmine.objectContaining({ done: false, error: null }),
+        i: jasmine.objectContaining({ done: false, error: null, awaitingToken: false }),
         a: jasmine.objectContaining({ done: false, error }),
-        b: { states: [undefined, done('b', null)], completedParts: 2, totalParts: 2, done: true, error },
+        b: { states: [undefined, done('b', null)], completedParts: 2, totalParts: 2, done: true, error, awaitingToken: false },
       });
+    });
+  });
+
+  it('says when any query waits for a token, and stops saying it once that query resumes', () => {
+    scheduler.run(({ cold, expectObservable }) => {
+      const paused: WatchState = { ...(running('a', 0, 2) as RunningState), awaitingToken: true };
+      const a = cold<WatchState>('-p-r-d|', { p: paused, r: running('a', 1, 2), d: done('a', 2) });
+      expectObservable(watchAll([a]).pipe(map((s) => s.awaitingToken))).toBe('ft-f-f|', { t: true, f: false });
     });
   });
 
   it('is done at once for no queries', () => {
     scheduler.run(({ expectObservable }) => {
-      expectObservable(watchAll([])).toBe('(i|)', { i: { states: [], completedParts: 0, totalParts: 0, done: true, error: null } });
+      expectObservable(watchAll([])).toBe('(i|)', { i: { states: [], completedParts: 0, totalParts: 0, done: true, error: null, awaitingToken: false } });
     });
   });
 

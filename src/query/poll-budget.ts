@@ -20,7 +20,7 @@ interface Waiting {
 }
 
 /** Default cap on a connection's polls per second, all watched queries together. */
-export const DEFAULT_MAX_POLLS_PER_SECOND = 50;
+export const DEFAULT_MAX_POLLS_PER_SECOND = 100;
 
 const WINDOW_MS = 1000;
 
@@ -51,6 +51,19 @@ export class PollBudget {
   /** Polls granted so far. */
   get granted(): number {
     return this.#granted;
+  }
+
+  /**
+   * How much of the budget the last second used, 0 to 1 (1 also while queries wait for a slot);
+   * 0 without a cap. A predictive watch spaces its polls wider as it rises.
+   */
+  load(): number {
+    if (this.#sent.length === 0) return 0;
+    if (this.#waiting.length > 0) return 1;
+    const since = this.#scheduler.now() - WINDOW_MS;
+    let recent = 0;
+    for (const at of this.#sent) if (at > since) recent += 1;
+    return recent / this.#sent.length;
   }
 
   /** Queries waiting for a slot now. */

@@ -198,6 +198,7 @@ export class PollLoop implements Unsubscribable {
       state,
       durations: this.#options.durations?.() ?? [],
       pollInterval: this.#options.schedule.pollInterval,
+      load: this.#options.budget?.load() ?? 0,
     });
     this.#priority = decision.pDone;
     this.#options.onDecision?.(this.queryId, decision);

@@ -16,6 +16,8 @@ export interface PollContext extends PollHistory {
   readonly durations: readonly number[];
   /** The longest wait allowed, ms. */
   readonly pollInterval: number;
+  /** How much of the connection's poll budget the last second used, 0 to 1 (0 without a cap). */
+  readonly load: number;
 }
 
 /** A custom schedule: the wait before the next poll, in ms (bounded to `[50, pollInterval]`). */
@@ -45,6 +47,9 @@ export interface PollDecision {
   readonly basis: string;
 }
 
+/** How far a full budget raises the predictive tolerance: ×1/(1 − 0.8) = ×5 at full load. */
+const LOAD_PRICE = 0.8;
+
 /**
  * The decision function of a strategy.
  * @param explain - fill in `expectedEndMs` (debug logging); left `null` otherwise, as it costs
@@ -57,7 +62,10 @@ export function decider(strategy: PollStrategy, schedule: PollSchedule, explain 
   if (strategy === 'predictive') {
     const settings = { ...DEFAULT_PREDICTIVE, pollInterval: schedule.pollInterval, minWaitMs: Math.min(DEFAULT_PREDICTIVE.minWaitMs, schedule.pollInterval) };
     return (ctx) => {
-      const estimate = estimateNextPoll(ctx, ctx.durations, settings, explain);
+      // A busy connection makes each poll dearer: the delay one may buy grows with the budget's load.
+      const price = 1 / (1 - LOAD_PRICE * Math.min(1, Math.max(0, ctx.load)));
+      const priced = price === 1 ? settings : { ...settings, minToleranceMs: settings.minToleranceMs * price, noticeShare: settings.noticeShare * price };
+      const estimate = estimateNextPoll(ctx, ctx.durations, priced, explain);
       return { ...estimate, basis: `predictive/${estimate.basis}` };
     };
   }

@@ -23,6 +23,8 @@ export interface DashboardState {
   readonly done: boolean;
   /** The first error any query's stream failed with, else `null`. */
   readonly error: unknown;
+  /** True while any query's polls are refused for authentication (its state has `awaitingToken`): ask for a new token. */
+  readonly awaitingToken: boolean;
 }
 
 type Event = { index: number; state: WatchState } | { index: number; error: unknown };
@@ -44,7 +46,7 @@ export function partsOf(state: WatchState | undefined): [number, number] {
  */
 export function watchAll(queries: readonly Watchable[], options: WatchOptions = {}): Observable<DashboardState> {
   const n = queries.length;
-  const initial: DashboardState = { states: Array.from({ length: n }, () => undefined), completedParts: 0, totalParts: n, done: n === 0, error: null };
+  const initial: DashboardState = { states: Array.from({ length: n }, () => undefined), completedParts: 0, totalParts: n, done: n === 0, error: null, awaitingToken: false };
   const events = merge(
     ...queries.map((query, index) =>
       ('watch' in query ? query.watch(options) : query).pipe(
@@ -76,7 +78,8 @@ export function watchAll(queries: readonly Watchable[], options: WatchOptions = 
               total += t;
             }
             const allDone = states.every((s, i) => failed.has(i) || (s !== undefined && isFinal(s.status)));
-            return { states, completedParts: done, totalParts: total, done: allDone, error };
+            const awaitingToken = states.some((s) => s !== undefined && 'awaitingToken' in s && s.awaitingToken === true);
+            return { states, completedParts: done, totalParts: total, done: allDone, error, awaitingToken };
           }, initial),
         ),
     );
