@@ -45,7 +45,7 @@ function badValues(type: FieldType): readonly unknown[] {
     case 'geometryMap':
       return [{ evening: 'polygon' }, ['evening']];
     case 'bins':
-      return ['five', 2.5, [1, 'x']];
+      return ['five', 2.5, [1, 'x'], 0, -1, [], [3, 1]];
     case 'range':
       return [[5, 1], [1, 1], [1], 'wide'];
   }
@@ -124,7 +124,7 @@ describe('spec builder checks: boundaries FlowAPI accepts and rejects', () => {
 
   it('dates are real YYYY-MM-DD dates, optionally with the time FlowAPI also accepts', () => {
     for (const startDate of ['2016-02-29', '2016-01-01T06:00:00', '2016-01-01 06:00', '2016-01-01T06', '2016-01-01T06:00:00.123Z', '2016-01-01T23:59:59+01:00']) {
-      accepts('radiusOfGyrationSpec', { startDate });
+      accepts('radiusOfGyrationSpec', { startDate, endDate: '2016-03-01' }); // a period that does not end before it starts
     }
     for (const startDate of ['2015-02-29', '2016-04-31', '2016-00-10', '2016-01-01T06:60', '2016-01-01X06:00', ' 2016-01-01']) {
       rejects('radiusOfGyrationSpec', { startDate }, 'startDate');
@@ -163,6 +163,34 @@ describe('spec builder checks: boundaries FlowAPI accepts and rejects', () => {
     accepts('meaningfulLocationsAggregateSpec', { towerDayOfWeekScores: { sunday: -1 } });
     rejects('meaningfulLocationsAggregateSpec', { towerDayOfWeekScores: { sunday: -1.01 } }, 'towerDayOfWeekScores');
   });
+
+  it('bins are at least 1, or bin edges in increasing order', () => {
+    for (const bins of [1, '3', [0], [0, 1, 1, 5], ['0', 2.5]]) accepts('histogramAggregateSpec', { bins });
+    for (const bins of [0, -1, [], [5, 1], [0, 2, 1]]) rejects('histogramAggregateSpec', { bins }, 'bins');
+  });
+
+  // Every builder over a period, found by its options: each start<X> date with an end<X>.
+  const periods = BUILDER_NAMES.flatMap((name) =>
+    BUILDERS[name].fields
+      .filter((f) => f.type.kind === 'date' && f.name.startsWith('start'))
+      .map((f) => [name, f.name, f.name.replace(/^start/, 'end'), f.type.kind === 'date' && f.type.withTime] as const)
+      .filter(([, , end]) => BUILDERS[name].fields.some((f) => f.name === end)),
+  );
+  it(`covers the ${periods.length} periods of the builders`, () => {
+    expect(periods.length).toBe(23); // 21 builders with startDate/endDate, and both periods of the dates OD matrix
+  });
+  for (const [name, start, end, withTime] of periods) {
+    it(`${name} refuses ${end} before ${start}, naming both`, () => {
+      const error = thrown(build(name, { [start]: '2016-01-03', [end]: '2016-01-02' }));
+      expect(error).toEqual(jasmine.objectContaining({ name: 'QuerySpecError', builder: name, field: end, value: '2016-01-02' }));
+      expect((error as Error).message).toBe(
+        `${name}: invalid ${end} "2016-01-02"; expected a date not before ${start} (2016-01-03): the period runs from ${start}, inclusive, to ${end}, exclusive.`,
+      );
+      if (!withTime) return;
+      rejects(name, { [start]: '2016-01-01T12:00:00', [end]: '2016-01-01T06:00' }, end);
+      accepts(name, { [start]: '2016-01-01T23:30:00+01:00', [end]: '2016-01-01T23:00:00Z' }); // 22:30 UTC, before 23:00
+    });
+  }
 
   it('accepts every value FlowAPI lists, including those flowclient does not document', () => {
     for (const statistic of ['avg', 'max', 'min', 'median', 'mode', 'stddev', 'variance', 'count', 'sum']) accepts('topupBalanceSpec', { statistic });

@@ -52,6 +52,10 @@ export function isIsoDate(value: unknown, withTime: boolean): value is string {
   return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth && Number(hour) <= 23 && Number(minute) <= 59 && Number(second) <= 59;
 }
 
+/** Bin edges as numpy takes them: at least one, every one a number, each not below the one before. */
+const isEdgeList = (edges: readonly (number | undefined)[]): boolean =>
+  edges.length > 0 && edges.every((e, i) => e !== undefined && (i === 0 || e >= (edges[i - 1] ?? e)));
+
 const hasKindIn = (value: unknown, kinds: readonly string[]): boolean =>
   isRecord(value) && typeof value['query_kind'] === 'string' && kinds.includes(value['query_kind']);
 
@@ -87,7 +91,7 @@ export function matchesFieldType(type: FieldType, value: unknown): boolean {
     case 'geometryMap':
       return isRecord(value) && Object.values(value).every(isRecord);
     case 'bins':
-      return Array.isArray(value) ? value.every((v) => toNumber(v) !== undefined) : toInteger(value) !== undefined;
+      return Array.isArray(value) ? isEdgeList(value.map(toNumber)) : inBounds(toInteger(value), 1);
     case 'range': {
       if (!Array.isArray(value) || value.length !== 2) return false;
       const [lower, upper] = value.map(toNumber);
@@ -117,6 +121,33 @@ export function checkOptions(descriptor: BuilderDescriptor, options: unknown): v
     if (!known.has(name) && value !== undefined) fail(builder, name, value, `no such option; options are ${[...known].join(', ')}`);
   }
   for (const f of fields) checkField(builder, f, options[f.name]);
+  checkPeriods(descriptor, options);
+}
+
+/** The instant a checked date stands for, in ms: a date alone is its midnight, a time without zone is taken as UTC. */
+function instantOf(date: string): number {
+  const m = DATE_TIME.exec(date);
+  if (!m) return NaN;
+  const [year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0] = m.slice(1).map((part) => Number(part ?? 0));
+  const zone = /(Z|([+-])(\d{2}):(\d{2}))$/.exec(date.slice(10));
+  const offsetMinutes = zone?.[2] === undefined ? 0 : (zone[2] === '-' ? -1 : 1) * (Number(zone[3]) * 60 + Number(zone[4]));
+  return Date.UTC(year, month - 1, day, hour, minute, second) - offsetMinutes * 60_000;
+}
+
+/**
+ * Check every period of a builder: each date option `start<X>` with an `end<X>` (`startDate`/`endDate`,
+ * `startDateA`/`endDateA`…) must not end before it starts. Runs after the field checks, so both are real dates.
+ * @throws QuerySpecError naming the end option, its value and the start option's.
+ */
+export function checkPeriods(descriptor: BuilderDescriptor, options: Readonly<Record<string, unknown>>): void {
+  for (const start of descriptor.fields) {
+    const suffix = /^start(.*)$/.exec(start.name)?.[1];
+    const end = suffix === undefined ? undefined : descriptor.fields.find((f) => f.name === `end${suffix}`);
+    if (end === undefined || start.type.kind !== 'date' || end.type.kind !== 'date') continue;
+    const [from, to] = [options[start.name], options[end.name]];
+    if (typeof from !== 'string' || typeof to !== 'string' || !(instantOf(to) < instantOf(from))) continue;
+    fail(descriptor.builder, end.name, to, `a date not before ${start.name} (${from}): the period runs from ${start.name}, inclusive, to ${end.name}, exclusive`);
+  }
 }
 
 /** `hours: [start, end]` as sent: `{start_hour, end_hour}`, or `null` when unset. */

@@ -122,7 +122,7 @@ export function describeFieldType(type: FieldType): string {
     case 'geometryMap':
       return 'an object mapping label names to GeoJSON geometry objects';
     case 'bins':
-      return 'an integer number of bins, or a list of bin edges (numbers)';
+      return 'an integer number of bins (at least 1), or a non-empty list of bin edges (numbers in increasing order)';
     case 'range':
       return 'a pair [lower, upper] of numbers with lower < upper';
   }

@@ -75,6 +75,15 @@ export const QUERY_SPECS: readonly BadInput[] = [
   badOption('geometry map', 'meaningfulLocationsAggregateSpec', 'labels', ['evening']),
   badOption('bins', 'histogramAggregateSpec', 'bins', 'five'),
   badOption('range', 'histogramAggregateSpec', 'range', [5, 1]),
+  badOption('number of bins', 'histogramAggregateSpec', 'bins', -1),
+  {
+    input: 'a period that ends before it starts (locationEventCountsSpec)',
+    act: () => BUILDERS.locationEventCountsSpec.build({ startDate: '2016-01-03', endDate: '2016-01-01', aggregationUnit: 'admin3', countInterval: 'day' }),
+    error: QuerySpecError,
+    message: 'locationEventCountsSpec: invalid endDate "2016-01-01"; expected a date not before startDate (2016-01-03): the period runs from startDate, inclusive, to endDate, exclusive.',
+    fields: { builder: 'locationEventCountsSpec', field: 'endDate', value: '2016-01-01' },
+    sendsNothing: true,
+  },
   {
     input: 'an unknown option',
     act: () => BUILDERS.dailyLocationSpec.build({ ...VALID.dailyLocationSpec?.(), colour: 'red' } as never),
