@@ -24,8 +24,8 @@ import { AuthenticationError, isAuthenticationError } from './errors.js';
 import type { RequestContext } from './http/error-mapping.js';
 import { sendRequest, type HttpRequest } from './http/request.js';
 import type { FlowResponse } from './http/response.js';
-import { checkRoute } from './http/route.js';
-import { DEFAULT_RETRY, retryTransient, type RetryConfig } from './http/retry.js';
+import { checkRoute, shownValue } from './http/route.js';
+import { DEFAULT_RETRY, checkRetryOption, retryTransient, type RetryConfig } from './http/retry.js';
 import { isNode, nodeAgentsFor } from './http/node-agents.js';
 import { readToken, type TokenInfo } from './token.js';
 import { APIQuery } from './query/api-query.js';
@@ -354,13 +354,20 @@ function checkArguments(options: ConnectOptions): void {
     throw new TypeError('connect: onPollDecision must be a function');
   }
   resultCacheBytes(options.resultCache); // throws a TypeError naming resultCache
+  checkRetryOption(options.retry, 'connect');
+  for (const hook of ['tokenRefresher', 'onWarning'] as const) {
+    const value: unknown = options[hook];
+    if (value !== undefined && typeof value !== 'function') throw new TypeError(`connect: ${hook} must be a function (got ${shownValue(value)})`);
+  }
 }
 
 /**
  * Connect to a FlowAPI server. Nothing is sent until a request is subscribed to.
  * @throws TypeError naming the bad argument (missing, schemeless or unparsable `url`, or one with
  * `/api/<n>`, credentials, a query or a fragment; empty `token`; negative or fractional
- * `apiVersion`; a `resultCache` other than a boolean or `{ maxBytes }`); {@link FlowclientConnectionError} for an undecodable token.
+ * `apiVersion`; a `resultCache` other than a boolean or `{ maxBytes }`; a `retry` other than `false` or
+`{ count, baseDelayMs, maxDelayMs }` of non-negative numbers; a `tokenRefresher` or `onWarning` that is not a
+function); {@link FlowclientConnectionError} for an undecodable token.
  * @example
  * ```ts
  * const conn = connect({ url: 'https://flowapi.example.org', token });

@@ -5,6 +5,7 @@
  */
 import { retry, throwError, timer, type MonoTypeOperatorFunction, type SchedulerLike } from 'rxjs';
 import { isFlowclientError, isNetworkError } from '../errors.js';
+import { shownValue } from './route.js';
 
 /** How a connection retries transient failures. */
 export interface RetryConfig {
@@ -65,4 +66,27 @@ export function retryTransient<T>(config: RetryConfig | false, options: RetryOpt
       return timer(delayMs, options.scheduler);
     },
   });
+}
+
+/**
+ * Check a `retry` option: `false`, or an object of {@link RetryConfig}'s keys (each optional), `count` a
+ * non-negative integer, the delays non-negative numbers of ms.
+ * @param caller - the function named in the error, e.g. `connect`
+ * @throws TypeError naming `retry` or the bad key, with the value given.
+ */
+export function checkRetryOption(retry: unknown, caller: string): void {
+  if (retry === undefined || retry === false) return;
+  const keys = Object.keys(DEFAULT_RETRY);
+  if (typeof retry !== 'object' || retry === null || Array.isArray(retry)) {
+    throw new TypeError(`${caller}: retry must be false or an object of ${keys.join(', ')} (got ${shownValue(retry)})`);
+  }
+  for (const [key, value] of Object.entries(retry)) {
+    if (!keys.includes(key)) throw new TypeError(`${caller}: retry has no option "${key}"; options are ${keys.join(', ')}`);
+    if (value === undefined) continue;
+    const ok = typeof value === 'number' && value >= 0 && (key === 'count' ? Number.isInteger(value) : Number.isFinite(value));
+    if (!ok) {
+      const wanted = key === 'count' ? 'a non-negative integer' : 'a non-negative number of ms';
+      throw new TypeError(`${caller}: retry.${key} must be ${wanted} (got ${shownValue(value)})`);
+    }
+  }
 }
