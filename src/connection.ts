@@ -29,6 +29,7 @@ import { DEFAULT_RETRY, checkRetryOption, retryTransient, type RetryConfig } fro
 import { isNode, nodeAgentsFor } from './http/node-agents.js';
 import { readToken, type TokenInfo } from './token.js';
 import { APIQuery } from './query/api-query.js';
+import { checkQuerySpec } from './client/arguments.js';
 import { ResultCache, resultCacheBytes, type ResultCacheOption } from './client/result-cache.js';
 import type { QuerySpec } from './specs/types.js';
 import { DEFAULT_MAX_POLLS_PER_SECOND } from './query/poll-budget.js';
@@ -230,8 +231,9 @@ export class Connection {
     return this.#request({ kind: 'post', route: options.route, data: options.data });
   }
 
-  /** An unrun {@link APIQuery} for `spec` on this connection. */
+  /** An unrun {@link APIQuery} for `spec` on this connection. @throws TypeError naming `spec` when it is not a query spec. */
   makeApiQuery<S extends QuerySpec>(spec: S): APIQuery<S> {
+    checkQuerySpec(spec, 'makeApiQuery', 'spec');
     return new APIQuery({ connection: this, parameters: spec });
   }
 

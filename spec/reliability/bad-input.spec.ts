@@ -19,7 +19,7 @@ import { ERROR_BODIES, POLL_REPLIES, REDIRECTS } from './support/bad-input/repli
 import { RESULT_BODIES } from './support/bad-input/results.js';
 import { QUERY_SPECS } from './support/bad-input/query-specs.js';
 import { PATH_VALUES } from './support/bad-input/paths.js';
-import { CONNECT_OPTIONS } from './support/bad-input/arguments.js';
+import { CONNECT_OPTIONS, METADATA_ARGUMENTS, NO_CONNECTIONS, NOT_A_SPEC, POLLING_OPTIONS, WATCH_ALL_ARGUMENTS } from './support/bad-input/arguments.js';
 import { record, type Recording } from './support/record.js';
 import { expectNoSecret, secretsOf } from './support/secrets.js';
 import { trackUnhandled } from './support/unhandled.js';
@@ -37,6 +37,11 @@ const TABLE: readonly BadInput[] = [
   ...QUERY_SPECS,
   ...PATH_VALUES,
   ...CONNECT_OPTIONS,
+  ...POLLING_OPTIONS,
+  ...NOT_A_SPEC,
+  ...NO_CONNECTIONS,
+  ...METADATA_ARGUMENTS,
+  ...WATCH_ALL_ARGUMENTS,
 ];
 
 const SHORT_RETRY = { count: 2, baseDelayMs: 5, maxDelayMs: 10 };

@@ -171,7 +171,7 @@ describe('security (Node): the origin guarantee', () => {
         const calls: Array<[string, () => unknown]> = [
           ['getStatus', () => getStatus({ connection: c, queryId: queryId as string })],
           ['queryIsReady', () => queryIsReady({ connection: c, queryId: queryId as string })],
-          ['waitForQueryToBeReady', () => getResultByQueryId({ connection: c, queryId: queryId as string })],
+          ['getResultByQueryId', () => getResultByQueryId({ connection: c, queryId: queryId as string })],
           ['pollQuery', () => watchQuery(c, queryId as string).pipe(toArray())],
         ];
         for (const [name, call] of calls) {

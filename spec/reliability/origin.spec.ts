@@ -84,7 +84,7 @@ describe('security (Chromium): the origin guarantee', () => {
       for (const [name, call] of [
         ['getStatus', () => getStatus({ connection: c, queryId: queryId as string })],
         ['queryIsReady', () => queryIsReady({ connection: c, queryId: queryId as string })],
-        ['waitForQueryToBeReady', () => getResultByQueryId({ connection: c, queryId: queryId as string })],
+        ['getResultByQueryId', () => getResultByQueryId({ connection: c, queryId: queryId as string })],
       ] as const) {
         const { error } = await outcomeOf(call);
         expect(error).withContext(`${name}(${String(queryId)})`).toBeInstanceOf(TypeError);

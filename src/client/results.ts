@@ -3,6 +3,8 @@
  * GeoJSON and CSV. A truncated or malformed body fails with {@link ResultDecodeError}; partial
  * rows are never passed off as a result. Every result is downloaded through the connection's
  * {@link ResultCache}: once per (query id, format) while it is held, however many ask.
+ * Each function checks its arguments at the call (a TypeError naming itself and the argument:
+ * `connection`, `queryId`, `querySpec`, a polling option), before anything is sent.
  * @module
  */
 import { map, switchMap, type Observable } from 'rxjs';
@@ -13,7 +15,8 @@ import { runOnce } from '../query/run-once.js';
 import type { FlowResponse } from '../http/response.js';
 import type { QuerySpec } from '../specs/types.js';
 import type { ResultCache } from './result-cache.js';
-import { getResultLocationFromIdWhenReady, type WaitOptions } from './status.js';
+import { resultRouteWhenReady, type WaitOptions } from './status.js';
+import { checkConnection, checkRunArguments } from './arguments.js';
 
 /** One row of a result: column name → value. */
 export type ResultRow = Record<string, unknown>;
@@ -109,19 +112,20 @@ function download<T>(connection: Connection, route: string, decode: (text: strin
 
 /** The rows of a ready result (flowclient's `get_json_dataframe`, as plain objects). Cached per connection. */
 export function getJsonRows({ connection, location }: LocationOptions): Observable<ResultRow[]> {
+  checkConnection(connection, 'getJsonRows');
   return download(connection, location, (text) => rowsOf(parsedBody(text), location));
 }
 
 /** Wait for a query by id, then its rows. */
 export function getResultByQueryId({ connection, queryId, ...wait }: WaitOptions): Observable<ResultRow[]> {
-  return getResultLocationFromIdWhenReady({ connection, queryId, ...wait }).pipe(
+  return resultRouteWhenReady('getResultByQueryId', { connection, queryId, ...wait }).pipe(
     switchMap((location) => getJsonRows({ connection, location })),
   );
 }
 
 /** Wait for a query by id, then its result as GeoJSON (`<location>.geojson`). */
 export function getGeojsonResultByQueryId({ connection, queryId, ...wait }: WaitOptions): Observable<FeatureCollection> {
-  return getResultLocationFromIdWhenReady({ connection, queryId, ...wait }).pipe(
+  return resultRouteWhenReady('getGeojsonResultByQueryId', { connection, queryId, ...wait }).pipe(
     switchMap((location) =>
       download(connection, `${location}.geojson`, (text) => featureCollectionOf(parsedBody(text), `get/${queryId}.geojson`)),
     ),
@@ -130,23 +134,26 @@ export function getGeojsonResultByQueryId({ connection, queryId, ...wait }: Wait
 
 /** Wait for a query by id, then its result as CSV text (`<location>.csv`, FlowAPI 1.18+). */
 export function getCsvResultByQueryId({ connection, queryId, ...wait }: WaitOptions): Observable<string> {
-  return getResultLocationFromIdWhenReady({ connection, queryId, ...wait }).pipe(
+  return resultRouteWhenReady('getCsvResultByQueryId', { connection, queryId, ...wait }).pipe(
     switchMap((location) => download(connection, `${location}.csv`, (text) => text)),
   );
 }
 
 /** Run a query (single-flight, see `runOnce`), wait, and give its rows (flowclient's `get_result`). */
 export function getResult({ connection, querySpec, ...wait }: QuerySpecOptions): Observable<ResultRow[]> {
+  checkRunArguments({ connection, querySpec, ...wait }, 'getResult');
   return runOnce({ connection, querySpec }).pipe(switchMap((queryId) => getResultByQueryId({ connection, queryId, ...wait })));
 }
 
 /** Run a query (single-flight, see `runOnce`), wait, and give its result as GeoJSON (flowclient's `get_geojson_result`). */
 export function getGeojsonResult({ connection, querySpec, ...wait }: QuerySpecOptions): Observable<FeatureCollection> {
+  checkRunArguments({ connection, querySpec, ...wait }, 'getGeojsonResult');
   return runOnce({ connection, querySpec }).pipe(switchMap((queryId) => getGeojsonResultByQueryId({ connection, queryId, ...wait })));
 }
 
 /** Run a query (single-flight, see `runOnce`), wait, and give its result as CSV text. */
 export function getCsvResult({ connection, querySpec, ...wait }: QuerySpecOptions): Observable<string> {
+  checkRunArguments({ connection, querySpec, ...wait }, 'getCsvResult');
   return runOnce({ connection, querySpec }).pipe(switchMap((queryId) => getCsvResultByQueryId({ connection, queryId, ...wait })));
 }
 

@@ -9,7 +9,8 @@ import type { FlowResponse } from '../http/response.js';
 import { outcomeOfReply, type QueryStatus } from '../query/poll-outcome.js';
 import { pollQuery, type QueryIdOptions } from '../query/poll-query.js';
 import { checkQueryId } from '../query/query-id.js';
-import { checkWatchOptions, takeRecentCompletion, watchQuery, type WatchOptions } from '../query/shared-watch.js';
+import { takeRecentCompletion, watchQuery, type WatchOptions } from '../query/shared-watch.js';
+import { checkConnection, checkWaitArguments } from './arguments.js';
 import type { Connection } from '../connection.js';
 import type { CompletedState } from '../query/watch-state.js';
 
@@ -26,6 +27,7 @@ export interface WaitOptions extends QueryIdOptions, WatchOptions {}
  * `/`, `\`, `?`, `#`, `%` or whitespace, or `.`/`..`); nothing is sent.
  */
 export function queryIsReady({ connection, queryId }: QueryIdOptions): Observable<{ ready: boolean; response: FlowResponse }> {
+  checkConnection(connection, 'queryIsReady');
   checkQueryId(queryId, 'queryIsReady');
   return connection.getUrl({ route: `poll/${queryId}` }).pipe(
     map((response) => {
@@ -42,6 +44,7 @@ export function queryIsReady({ connection, queryId }: QueryIdOptions): Observabl
  * @throws TypeError naming `queryId` when it is not a query id (as {@link queryIsReady}); nothing is sent.
  */
 export function getStatus(options: QueryIdOptions): Observable<QueryStatus> {
+  checkConnection(options.connection, 'getStatus');
   checkQueryId(options.queryId, 'getStatus');
   return pollQuery(options).pipe(map((outcome) => outcome.status));
 }
@@ -50,14 +53,19 @@ export function getStatus(options: QueryIdOptions): Observable<QueryStatus> {
  * Poll until the query is ready (flowclient's `wait_for_query_to_be_ready`): emits the
  * completed state once, then completes. Fails with {@link QueryFailedError} when the query
  * errored or was cancelled, {@link NotFoundError} when it is not running.
- * @throws TypeError naming `queryId` when it is not a query id (as {@link queryIsReady}); nothing is
- * sent. The result functions that wait by id (`getResultByQueryId`…) throw it through this.
+ * @throws TypeError naming `connection`, `queryId` (as {@link queryIsReady}) or a polling option
+ * (see `checkWatchOptions`); nothing is sent. The result functions that wait by id
+ * (`getResultByQueryId`…) throw the same, naming themselves.
  */
-export function waitForQueryToBeReady({ connection, queryId, ...watch }: WaitOptions): Observable<CompletedState> {
-  checkQueryId(queryId, 'waitForQueryToBeReady');
+export function waitForQueryToBeReady(options: WaitOptions): Observable<CompletedState> {
+  return waitForQueryAs('waitForQueryToBeReady', options);
+}
+
+/** {@link waitForQueryToBeReady}, its argument errors naming `caller`. */
+function waitForQueryAs(caller: string, { connection, queryId, ...watch }: WaitOptions): Observable<CompletedState> {
+  checkWaitArguments({ connection, queryId, ...watch }, caller);
   // A one-shot call must not hang on an expired token: it waits for one only with a refresher or when asked.
   const waitForNewToken = watch.waitForNewToken ?? connection.hasTokenRefresher;
-  checkWatchOptions(watch);
   return defer(() => {
     const seen = takeRecentCompletion(connection, queryId); // a watch just saw it done: no poll needed
     return seen === undefined ? waitForReady(connection, queryId, { ...watch, waitForNewToken }) : of(seen);
@@ -87,5 +95,10 @@ function waitForReady(connection: Connection, queryId: string, watch: WatchOptio
  * `get_result_location_from_id_when_ready`): the 303's `Location` without `/api/<n>/`, e.g. `get/<id>`.
  */
 export function getResultLocationFromIdWhenReady(options: WaitOptions): Observable<string> {
-  return waitForQueryToBeReady(options).pipe(map((state) => state.resultRoute));
+  return resultRouteWhenReady('getResultLocationFromIdWhenReady', options);
+}
+
+/** {@link getResultLocationFromIdWhenReady} for the result functions: its argument errors name `caller`. @internal */
+export function resultRouteWhenReady(caller: string, options: WaitOptions): Observable<string> {
+  return waitForQueryAs(caller, options).pipe(map((state) => state.resultRoute));
 }

@@ -40,7 +40,7 @@ export function routeProblem(route: unknown): string | undefined {
 
 /** A value as a message shows it: quoted, cut short, anything shaped like a JWT blanked out. */
 export function shownValue(value: unknown): string {
-  if (typeof value !== 'string') return value === undefined ? 'undefined' : typeof value === 'object' && value !== null ? `a ${Array.isArray(value) ? 'list' : 'object'}` : String(value);
+  if (typeof value !== 'string') return value === undefined ? 'undefined' : typeof value === 'object' && value !== null ? (Array.isArray(value) ? 'a list' : 'an object') : String(value);
   const blanked = value.replace(/[\w-]{6,}\.[\w-]{6,}\.[\w-]*/g, '<redacted>');
   return JSON.stringify(blanked.length > 60 ? `${blanked.slice(0, 57)}...` : blanked);
 }

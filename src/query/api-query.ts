@@ -19,6 +19,7 @@ import type { QueryStatus } from './poll-outcome.js';
 import { checkWatchOptions, watchQuery, type WatchOptions } from './shared-watch.js';
 import type { CompletedState, WatchState } from './watch-state.js';
 import { runOnce } from './run-once.js';
+import { checkConnection, checkQuerySpec } from '../client/arguments.js';
 
 /** Options of the {@link APIQuery} constructor. */
 export interface APIQueryOptions<S extends QuerySpec> {
@@ -26,6 +27,14 @@ export interface APIQueryOptions<S extends QuerySpec> {
   readonly connection: Connection;
   /** The query spec. */
   readonly parameters: S;
+}
+
+/** The constructor's options, checked: a TypeError naming `connection` or `parameters`. */
+function checkApiQueryOptions<S extends QuerySpec>(options: APIQueryOptions<S>): APIQueryOptions<S> {
+  if (typeof options !== 'object' || options === null) throw new TypeError('APIQuery: options { connection, parameters } required');
+  checkConnection(options.connection, 'APIQuery');
+  checkQuerySpec(options.parameters, 'APIQuery', 'parameters');
+  return options;
 }
 
 /** Result formats and what each gives. */
@@ -58,7 +67,9 @@ export class APIQuery<S extends QuerySpec = QuerySpec> {
   readonly connection: Connection;
   #queryId: string | undefined;
 
-  constructor({ connection, parameters }: APIQueryOptions<S>) {
+  /** @throws TypeError naming `connection` or `parameters` (not a query spec); nothing is sent. */
+  constructor(options: APIQueryOptions<S>) {
+    const { connection, parameters } = checkApiQueryOptions(options);
     this.connection = connection;
     this.parameters = { ...parameters };
   }
@@ -88,6 +99,7 @@ export class APIQuery<S extends QuerySpec = QuerySpec> {
    * Fails with {@link NotFoundError} "Query is not running." if never run.
    */
   waitUntilReady(options: WatchOptions = {}): Observable<CompletedState> {
+    checkWatchOptions(options, 'waitUntilReady');
     return defer(() =>
       this.#queryId === undefined
         ? throwError(() => new NotFoundError('Query is not running.'))
@@ -101,7 +113,7 @@ export class APIQuery<S extends QuerySpec = QuerySpec> {
    * it has no id. Shared: every watcher of the same query on the same connection shares one poll loop.
    */
   watch(options: WatchOptions = {}): Observable<WatchState> {
-    checkWatchOptions(options);
+    checkWatchOptions(options, 'watch');
     return defer(() => {
       const id = this.#queryId;
       return id === undefined
@@ -119,7 +131,7 @@ export class APIQuery<S extends QuerySpec = QuerySpec> {
    */
   getResult<F extends ResultFormat = 'json'>(options: GetResultOptions<F> = {}): Observable<ResultFormats[F]> {
     const { format = 'json' as F, ...watch } = options;
-    checkWatchOptions(watch);
+    checkWatchOptions(watch, 'getResult');
     if (!RESULT_FORMATS.includes(format)) {
       throw new TypeError(`Invalid format: '${String(format)}'. Expected one of 'json', 'geojson', 'csv'.`);
     }

@@ -12,6 +12,7 @@ import { runReplyQueryId } from './query-id.js';
 import type { QuerySpec } from '../specs/types.js';
 import { readProgress } from './poll-outcome.js';
 import { outcomeOfRun, recordRunReading } from './run-readings.js';
+import { checkConnection, checkQuerySpec } from '../client/arguments.js';
 
 /** Options of {@link runQuery}. */
 export interface RunQueryOptions {
@@ -42,8 +43,11 @@ export function queryIdOf(response: Pick<FlowResponse, 'headers' | 'data' | 'sta
 /**
  * Run a query (flowclient's `run_query`): a cold observable of its id. Posting the same spec
  * twice gives the same id without a second run, so retries are safe.
+ * @throws TypeError naming `connection` or `querySpec` (not an object with a `query_kind`); nothing is sent.
  */
 export function runQuery({ connection, querySpec }: RunQueryOptions): Observable<string> {
+  checkConnection(connection, 'runQuery');
+  checkQuerySpec(querySpec, 'runQuery');
   return connection.postJson({ route: 'run', data: querySpec }).pipe(
     map((response) => {
       const queryId = queryIdOf(response, connection);

@@ -9,6 +9,7 @@ import { AuthenticationError } from '../errors.js';
 import type { Connection } from '../connection.js';
 import { pollQuery } from './poll-query.js';
 import { DEFAULT_RETRY } from '../http/retry.js';
+import { shownValue } from '../http/route.js';
 import { pollSchedule, type PollSchedule } from './poll-schedule.js';
 import { PollLoop, watchLoop, type PollLoopOptions } from './poll-loop.js';
 import type { PollOutcome } from './poll-outcome.js';
@@ -74,7 +75,7 @@ const watches = new WeakMap<Connection, ConnectionWatches>();
  * Auth failures pause the loop until the connection's token changes (unless `waitForNewToken` is false).
  */
 export function watchQuery(connection: Connection, queryId: string, options: WatchOptions = {}): Observable<WatchState> {
-  checkWatchOptions(options);
+  checkWatchOptions(options, 'watchQuery');
   const states = watchLoop(() => loopFor(connection, queryId, options));
   return options.waitForNewToken === false ? states.pipe(map(failOnAuthPause)) : states;
 }
@@ -142,27 +143,30 @@ function isDefault(options: WatchOptions): boolean {
 
 /**
  * Check a watch's options before anything is sent.
- * @throws TypeError naming the option (a `pollInterval` under 100 says it is in milliseconds).
+ * @param caller - the function named in the error, e.g. `watch` or `getResult`
+ * @throws TypeError `<caller>: <option> …` with the value given (a `pollInterval` under 100 says it is in milliseconds).
  */
-export function checkWatchOptions(options: WatchOptions): void {
-  const { pollInterval, pollStrategy, stallAfterMs, transientRetries, firstWaitMs } = options;
+export function checkWatchOptions(options: WatchOptions, caller = 'watchQuery'): void {
+  const { pollInterval, pollStrategy, stallAfterMs, transientRetries, firstWaitMs, waitForNewToken } = options;
   if (pollInterval !== undefined) {
     if (typeof pollInterval !== 'number' || !Number.isFinite(pollInterval)) {
-      throw new TypeError(`pollInterval must be a number of milliseconds (got ${String(pollInterval)})`);
+      throw new TypeError(`${caller}: pollInterval must be a number of milliseconds (got ${shownValue(pollInterval)})`);
     }
     if (pollInterval < MIN_POLL_INTERVAL_MS) {
-      throw new TypeError(
-        `pollInterval is in milliseconds and must be at least ${MIN_POLL_INTERVAL_MS} (got ${pollInterval}; for flowclient's poll_interval=${pollInterval} s write ${pollInterval * 1000})`,
-      );
+      const python = pollInterval < 0 ? '' : `; for flowclient's poll_interval=${pollInterval} s write ${pollInterval * 1000}`;
+      throw new TypeError(`${caller}: pollInterval is in milliseconds and must be at least ${MIN_POLL_INTERVAL_MS} (got ${pollInterval}${python})`);
     }
   }
   const strategyProblem = pollStrategyProblem(pollStrategy);
-  if (strategyProblem !== undefined) throw new TypeError(`pollStrategy ${strategyProblem}`);
+  if (strategyProblem !== undefined) throw new TypeError(`${caller}: pollStrategy ${strategyProblem}`);
   const nonNegative = { stallAfterMs, transientRetries, firstWaitMs };
   for (const [name, value] of Object.entries(nonNegative)) {
     if (value !== undefined && !(typeof value === 'number' && value >= 0 && !Number.isNaN(value))) {
-      throw new TypeError(`${name} must be a non-negative number (got ${String(value)})`);
+      throw new TypeError(`${caller}: ${name} must be a non-negative number (got ${shownValue(value)})`);
     }
+  }
+  if (waitForNewToken !== undefined && typeof waitForNewToken !== 'boolean') {
+    throw new TypeError(`${caller}: waitForNewToken must be true or false (got ${shownValue(waitForNewToken)})`);
   }
 }
 

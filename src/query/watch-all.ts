@@ -3,8 +3,9 @@
  * what a dashboard binds to.
  * @module
  */
-import { EMPTY, catchError, concat, defer, map, merge, of, scan, type Observable } from 'rxjs';
-import type { WatchOptions } from './shared-watch.js';
+import { EMPTY, catchError, concat, defer, isObservable, map, merge, of, scan, type Observable } from 'rxjs';
+import { checkWatchOptions, type WatchOptions } from './shared-watch.js';
+import { shownValue } from '../http/route.js';
 import { isFinal } from './poll-outcome.js';
 import type { WatchState } from './watch-state.js';
 
@@ -29,6 +30,15 @@ export interface DashboardState {
 
 type Event = { index: number; state: WatchState } | { index: number; error: unknown };
 
+const isWatchable = (value: unknown): value is Watchable =>
+  typeof value === 'object' && value !== null && (typeof (value as { watch?: unknown }).watch === 'function' || isObservable(value));
+
+function checkWatchables(queries: unknown): void {
+  if (!Array.isArray(queries)) throw new TypeError(`watchAll: queries must be a list of APIQuery or Observable<WatchState> (got ${shownValue(queries)})`);
+  const bad = queries.findIndex((query) => !isWatchable(query));
+  if (bad >= 0) throw new TypeError(`watchAll: queries[${bad}] must be an APIQuery or an Observable<WatchState> (got ${shownValue(queries[bad])})`);
+}
+
 /** The parts a state stands for: [done, total]. */
 export function partsOf(state: WatchState | undefined): [number, number] {
   if (state === undefined) return [0, 1];
@@ -43,8 +53,12 @@ export function partsOf(state: WatchState | undefined): [number, number] {
  * Watch many queries at once: emits a {@link DashboardState} at once and on every change,
  * completing when all are done. One query's failure is reported in `error` and does not stop
  * the others.
+ * @throws TypeError naming `queries` (not a list), `queries[i]` (neither an `APIQuery` nor an
+ * observable) or a polling option; nothing is sent.
  */
 export function watchAll(queries: readonly Watchable[], options: WatchOptions = {}): Observable<DashboardState> {
+  checkWatchables(queries);
+  checkWatchOptions(options, 'watchAll');
   const n = queries.length;
   const initial: DashboardState = { states: Array.from({ length: n }, () => undefined), completedParts: 0, totalParts: n, done: n === 0, error: null, awaitingToken: false };
   const events = merge(

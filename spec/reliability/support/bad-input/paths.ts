@@ -19,7 +19,7 @@ export const PATH_VALUES: readonly BadInput[] = [
     { input: 'getStatus with undefined as query id', act: status(undefined), error: TypeError, message: `getStatus: ${QUERY_ID_RULE}; got undefined` },
     { input: 'getStatus with a path as query id', act: status('../../spec/openapi.json'), error: TypeError, message: `getStatus: ${QUERY_ID_RULE}; got "../../spec/openapi.json"` },
     { input: "getStatus with 'a/b?c=d#e' as query id", act: status('a/b?c=d#e'), error: TypeError, message: `getStatus: ${QUERY_ID_RULE}; got "a/b?c=d#e"` },
-    { input: 'getResultByQueryId with 42 as query id', act: (t) => getResultByQueryId({ connection: t.conn, queryId: 42 as unknown as string }), error: TypeError, message: `waitForQueryToBeReady: ${QUERY_ID_RULE}; got 42` },
+    { input: 'getResultByQueryId with 42 as query id', act: (t) => getResultByQueryId({ connection: t.conn, queryId: 42 as unknown as string }), error: TypeError, message: `getResultByQueryId: ${QUERY_ID_RULE}; got 42` },
     {
       input: "getGeography with '../run' as aggregation unit",
       act: (t) => getGeography({ connection: t.conn, aggregationUnit: '../run' }),
