@@ -122,6 +122,7 @@ export async function launchTestServer(options: TestServerOptions, kinds: QueryK
       return restarting;
     },
     setQueryState: (queryId, state) => store.setState(queryId, state),
+    forgetQuery: (queryId) => store.forget(queryId),
     queryTimeline: (queryId) => store.timeline(queryId),
   };
   started.handle = handle;

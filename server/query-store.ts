@@ -141,6 +141,14 @@ export class QueryStore {
     return placed && { ...placed, partsStoredAt: [...placed.partsStoredAt] };
   }
 
+  /**
+   * Forget a query, as FlowMachine does when it restarts: its id is unknown until its spec is
+   * run again (then it runs afresh). Returns whether the id was known.
+   */
+  forget(id: string): boolean {
+    return this.entries.delete(id);
+  }
+
   /** Force a known query into a state until it is run again; throws for an unknown id. */
   setState(id: string, state: QueryState): void {
     this.entry(id).forced = state;

@@ -28,6 +28,7 @@ const PATTERNS: readonly RoutePattern[] = [
   { name: 'admin', pattern: /^\/__admin\/counters$/, methods: ['GET'], admin: true },
   { name: 'admin', pattern: new RegExp(`^/__admin/queries/${SEGMENT}/state$`), methods: ['POST'], admin: true },
   { name: 'admin', pattern: new RegExp(`^/__admin/queries/${SEGMENT}/timeline$`), methods: ['GET'], admin: true },
+  { name: 'admin', pattern: new RegExp(`^/__admin/queries/${SEGMENT}$`), methods: ['DELETE'], admin: true },
 ];
 
 /** Which routes exist on a server. */

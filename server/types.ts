@@ -243,6 +243,11 @@ export interface TestServer {
   /** Force a known query into a state; throws for an unknown id. */
   setQueryState(queryId: string, state: QueryState): void;
   /**
+   * Forget a query, as a restarted FlowMachine does: poll and get answer as for an unknown id
+   * (404, or 500 HTML with `unknownIdBug`) until its spec is run again. Returns whether it was known.
+   */
+  forgetQuery(queryId: string): boolean;
+  /**
    * The planned timeline of a known query's latest run, `undefined` for an unknown id. A query
    * forced into a state with {@link TestServer.setQueryState} no longer follows it.
    * @example

@@ -1,7 +1,7 @@
 /**
  * Control routes under `/__admin` (only when the server has `admin` or `faults`; no token):
- * replace faults, restart, force a query state, read a query's timeline, read or zero the counters,
- * mint tokens.
+ * replace faults, restart, force a query state, forget a query (`DELETE /__admin/queries/{id}`),
+ * read a query's timeline, read or zero the counters, mint tokens.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
@@ -34,6 +34,12 @@ export function registerAdmin(app: FastifyInstance, ctx: ServerContext): void {
       return send(reply, json(404, { msg: `Unknown query id: '${request.params.id}'` }));
     }
     ctx.handle().setQueryState(request.params.id, state);
+    return send(reply, json(200, {}));
+  });
+  app.delete<{ Params: { id: string } }>('/__admin/queries/:id', (request, reply) => {
+    if (!ctx.handle().forgetQuery(request.params.id)) {
+      return send(reply, json(404, { msg: `Unknown query id: '${request.params.id}'` }));
+    }
     return send(reply, json(200, {}));
   });
   app.get<{ Params: { id: string } }>('/__admin/queries/:id/timeline', (request, reply) => {

@@ -2,6 +2,7 @@ import { firstValueFrom, lastValueFrom, toArray, Subscription } from 'rxjs';
 import { connect, type Connection } from '../../src/connection.js';
 import { FlowclientConnectionError, NotFoundError, QueryFailedError } from '../../src/errors.js';
 import type { WatchState } from '../../src/query/watch-state.js';
+import { watchQuery } from '../../src/query/shared-watch.js';
 import { startTestServer, type BrowserTestServer } from '../support/test-server.js';
 import { setFaults, setQueryState, sleep, spatialAggregate } from '../support/fixtures.js';
 
@@ -78,18 +79,22 @@ for (const era of ['1.18', '1.3'] as const) {
       expect(error).toBeInstanceOf(QueryFailedError);
     });
 
-    it('reports not_running for a query the server forgot, and re-runs it for getResult', async () => {
+    it('reports not_running for a query the server forgot by id, and re-runs it for watch() and getResult', async () => {
       const query = conn.makeApiQuery(spatialAggregate('2016-01-05'));
       const id = await firstValueFrom(query.run());
       await lastValueFrom(query.watch());
       await setQueryState(server, id, 'known');
       expect(await firstValueFrom(query.status())).toBe('not_running');
-      const ended = await lastValueFrom(query.watch());
-      expect(ended.status).toBe('not_running');
+      expect((await lastValueFrom(watchQuery(conn, id))).status).withContext('a watch by id, without the spec').toBe('not_running');
       await expectAsync(firstValueFrom(query.waitUntilReady())).toBeRejectedWith(jasmine.any(NotFoundError));
+      const states = await lastValueFrom(query.watch({ pollInterval: 200 }).pipe(toArray()));
+      expect(states.map((s) => s.status)).withContext('the forgetting is not a state of the APIQuery\'s watch').not.toContain('not_running');
+      expect(states.at(-1)?.status).toBe('completed');
+      expect((await server.counters()).runs[id]).toBe(2);
+      await setQueryState(server, id, 'known');
       const rows = await firstValueFrom(query.getResult({ pollInterval: 200 }));
       expect(rows.length).toBeGreaterThan(0);
-      expect((await server.counters()).runs[id]).toBe(2);
+      expect((await server.counters()).runs[id]).toBe(3);
     });
 
     it('reports cancelled', async () => {

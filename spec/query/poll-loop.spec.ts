@@ -1,7 +1,7 @@
 import { TestScheduler } from 'rxjs/testing';
 import { EMPTY, Subject, defer, finalize, tap, type Observable } from 'rxjs';
 import { PollLoop, failureStep, watchLoop, type PollLoopOptions } from '../../src/query/poll-loop.js';
-import type { PollOutcome } from '../../src/query/poll-outcome.js';
+import { outcomeOfReply, type PollOutcome } from '../../src/query/poll-outcome.js';
 import { pollSchedule } from '../../src/query/poll-schedule.js';
 import { AuthenticationError, FlowclientConnectionError, NetworkError, NotFoundError } from '../../src/errors.js';
 
@@ -23,6 +23,27 @@ describe('failureStep', () => {
     expect(failureStep(busy, 1, options())).toEqual({ action: 'retry', delayMs: 50 });
     expect(failureStep(new NetworkError('reset'), 3, options())).toEqual({ action: 'retry', delayMs: 200 });
     expect(failureStep(busy, 4, options())).toEqual({ action: 'fail' });
+  });
+
+  it('retries a poll 202 whose body is empty, cut or not JSON like a transient failure, within count', () => {
+    const root = { url: 'https://flowapi.example', apiVersion: 0 };
+    const garbled = ['', '{"status":"execu', '<html>busy</html>'].map((data) => {
+      try {
+        outcomeOfReply({ status: 202, data, headers: {} }, 'q', root);
+      } catch (error) {
+        return error;
+      }
+      throw new Error(`a 202 with ${JSON.stringify(data)} was read`);
+    });
+    for (const error of garbled) {
+      expect(error).toEqual(jasmine.objectContaining({ name: 'FlowclientConnectionError', message: 'No status reported.', status: 202 }));
+      expect(failureStep(error, 1, options())).toEqual({ action: 'retry', delayMs: 50 });
+      expect(failureStep(error, 4, options())).toEqual({ action: 'fail' });
+    }
+    const unknownStatus = new FlowclientConnectionError("Unknown query status 'on_fire' in the reply to poll.", { status: 202 });
+    expect(failureStep(unknownStatus, 1, options())).withContext('a readable reply with a status FlowAPI never sends').toEqual({ action: 'fail' });
+    expect(failureStep(new FlowclientConnectionError('No status reported.', { status: 202 }), 1, options()))
+      .withContext('only the reply read as garbled is marked, not a look-alike').toEqual({ action: 'fail' });
   });
 
   it('waits for a token on auth failures only when the loop can get one', () => {

@@ -175,6 +175,36 @@ describe('test server · admin routes', () => {
     expect(server.counters().requests.poll).toBe(0);
   });
 
+  it('forgets a query on DELETE /__admin/queries/{id}, as a restarted FlowMachine: 404 until its spec runs again, afresh', async () => {
+    const token = await server.mintToken();
+    const spec = dailyLocationSpec('2016-01-03', 'admin1');
+    const id = await runToCompletion(server, token, spec);
+    expect((await call(server, `/__admin/queries/${id}`, { method: 'DELETE' })).status).toBe(200);
+    expect((await call(server, `/api/0/poll/${id}`, { token })).status).toBe(404);
+    expect((await call(server, `/api/0/get/${id}`, { token })).status).toBe(404);
+    expect((await call(server, `/__admin/queries/${id}`, { method: 'DELETE' })).status).withContext('forgotten already').toBe(404);
+    expect(await run(server, token, spec)).toBe(id);
+    expect(server.counters().runs[id]).withContext('executions: the first, and the one after forgetting').toBe(2);
+    expect((await call(server, `/api/0/poll/${id}`, { token })).status).toBe(303);
+  });
+
+  it('answers poll and get of a forgotten query with a 500 HTML page when it has unknownIdBug (FlowAPI 1.18)', async () => {
+    const buggy = await startTestServer({ admin: true, queryDurationMs: 0, unknownIdBug: true });
+    try {
+      const token = await buggy.mintToken();
+      const id = await runToCompletion(buggy, token, dailyLocationSpec());
+      expect(buggy.forgetQuery(id)).toBeTrue();
+      expect(buggy.forgetQuery(id)).toBeFalse();
+      for (const route of ['poll', 'get']) {
+        const answer = await call(buggy, `/api/0/${route}/${id}`, { token });
+        expect(answer.status).withContext(route).toBe(500);
+        expect(answer.headers.get('content-type')).withContext(route).toContain('text/html');
+      }
+    } finally {
+      await buggy.close();
+    }
+  });
+
   it('replaces faults, which never hit the admin routes themselves', async () => {
     await call(server, '/__admin/faults', { json: { bursts: [{ status: 503, count: 5 }] } });
     expect((await call(server, '/')).status).toBe(503);

@@ -34,3 +34,9 @@ export const setQueryState = (server: BrowserTestServer, queryId: string, state:
 
 /** Resolve after `ms`. */
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Make the server forget a query, as a restarted FlowMachine does (`DELETE /__admin/queries/{id}`). */
+export async function forgetQuery(server: BrowserTestServer, queryId: string): Promise<void> {
+  const res = await fetch(`${server.url}/__admin/queries/${queryId}`, { method: 'DELETE' });
+  if (!res.ok) throw new Error(`forget ${queryId}: ${res.status}`);
+}

@@ -5,7 +5,7 @@
  */
 import { catchError, defer, of, switchMap, tap, throwError, type Observable } from 'rxjs';
 import type { Connection } from '../connection.js';
-import { NotFoundError, isNotFoundError } from '../errors.js';
+import { NotFoundError } from '../errors.js';
 import type { QuerySpec } from '../specs/types.js';
 import { getStatus, waitForQueryToBeReady } from '../client/status.js';
 import {
@@ -20,6 +20,7 @@ import { checkWatchOptions, watchQuery, type WatchOptions } from './shared-watch
 import type { CompletedState, WatchState } from './watch-state.js';
 import { runOnce } from './run-once.js';
 import { checkConnection, checkQuerySpec } from '../client/arguments.js';
+import { MAX_RERUNS, isForgotten, watchAcrossForgetting } from './forgotten.js';
 
 /** Options of the {@link APIQuery} constructor. */
 export interface APIQueryOptions<S extends QuerySpec> {
@@ -111,21 +112,28 @@ export class APIQuery<S extends QuerySpec = QuerySpec> {
    * The query's life as one stream of states (queued/executing with progress, then completed,
    * errored, cancelled or not_running), completing after the final one. Runs the query first if
    * it has no id. Shared: every watcher of the same query on the same connection shares one poll loop.
+   *
+   * When the server forgets the query mid-watch (FlowMachine restarted: a poll answers 404, or
+   * FlowAPI 1.18's 500 HTML page), the spec is run again (see {@link run}) and the states go on
+   * from the new run; the `not_running` state of the forgetting is not emitted then. At most
+   * twice per `watch()` subscription: the third time ends the stream as without re-runs (with
+   * `not_running`, or the 500's `FlowclientConnectionError`). An errored query (JSON 500
+   * `status: errored`) is not run again.
    */
   watch(options: WatchOptions = {}): Observable<WatchState> {
     checkWatchOptions(options, 'watch');
+    const follow = (id: string) => watchAcrossForgetting(id, (ran) => watchQuery(this.connection, ran, options), () => this.run());
     return defer(() => {
       const id = this.#queryId;
-      return id === undefined
-        ? this.run().pipe(switchMap((ran) => watchQuery(this.connection, ran, options)))
-        : watchQuery(this.connection, id, options); // no operator of its own between polls: cheap to watch thousands
+      return id === undefined ? this.run().pipe(switchMap(follow)) : follow(id); // no operator chain of its own between polls: cheap to watch thousands
     });
   }
 
   /**
    * The result, once: rows (`json`), a FeatureCollection (`geojson`) or CSV text (`csv`). Runs
    * the query first when it has no id, or again when the server no longer knows it (single-flight,
-   * see {@link run}). Downloaded once per (query id, format) on the connection: concurrent calls
+   * see {@link run}): a 404 or a 500 HTML page (FlowAPI 1.18) to its poll or download, or a
+   * `not_running` state, at most twice per call; then that error. Downloaded once per (query id, format) on the connection: concurrent calls
    * share the download, later ones are answered from `connection.resultCache` while it holds it.
    * @throws TypeError for an unknown format, before anything is sent.
    */
@@ -144,13 +152,11 @@ export class APIQuery<S extends QuerySpec = QuerySpec> {
       };
       return byFormat[format]() as Observable<ResultFormats[F]>;
     };
-    return defer(() =>
-      this.#queryId === undefined
-        ? this.run().pipe(switchMap(fetch))
-        : fetch(this.#queryId).pipe(
-            catchError((error: unknown) => (isNotFoundError(error) ? this.run().pipe(switchMap(fetch)) : throwError(() => error))),
-          ),
-    );
+    const fetchRerunning = (left: number) => (queryId: string): Observable<ResultFormats[F]> =>
+      fetch(queryId).pipe(
+        catchError((error: unknown) => (isForgotten(error) && left > 0 ? this.run().pipe(switchMap(fetchRerunning(left - 1))) : throwError(() => error))),
+      );
+    return defer(() => (this.#queryId === undefined ? this.run().pipe(switchMap(fetchRerunning(MAX_RERUNS))) : fetchRerunning(MAX_RERUNS)(this.#queryId)));
   }
 
   /** `<APIQuery connection=<user@url vN>, parameters=<spec>>`. */

@@ -11,7 +11,7 @@ import { ReplaySubject, Subscription, asyncScheduler, defer, finalize, take, typ
 import { isAuthenticationError } from '../errors.js';
 import { backoffDelay, isTransient, type RetryConfig } from '../http/retry.js';
 import type { PollBudget } from './poll-budget.js';
-import { isFinal, type PollOutcome } from './poll-outcome.js';
+import { isFinal, isGarbledPollReply, type PollOutcome } from './poll-outcome.js';
 import type { PollSchedule } from './poll-schedule.js';
 import { decider, type PollContext, type PollDecision } from './poll-strategy.js';
 import { awaitingToken, reduceWatch, type WatchAccumulator, type WatchState } from './watch-state.js';
@@ -51,13 +51,14 @@ export type FailureStep =
   | { readonly action: 'fail' };
 
 /**
- * The step after failure number `failures` in a row: a transient one is retried after
- * {@link backoffDelay} while `failures ≤ backoff.count`; an auth failure waits for a new token
- * when the loop can get one; anything else ends the loop.
+ * The step after failure number `failures` in a row: a transient one (including a poll 202 whose
+ * body was empty or cut, see {@link isGarbledPollReply}) is retried after {@link backoffDelay}
+ * while `failures ≤ backoff.count`; an auth failure waits for a new token when the loop can get
+ * one; anything else ends the loop.
  */
 export function failureStep(error: unknown, failures: number, options: PollLoopOptions): FailureStep {
   if (failures > options.backoff.count) return { action: 'fail' };
-  if (isTransient(error)) return { action: 'retry', delayMs: backoffDelay(failures, options.backoff, options.random) };
+  if (isTransient(error) || isGarbledPollReply(error)) return { action: 'retry', delayMs: backoffDelay(failures, options.backoff, options.random) };
   if (isAuthenticationError(error) && options.authRecovered) return { action: 'await-token' };
   return { action: 'fail' };
 }

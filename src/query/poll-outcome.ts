@@ -47,7 +47,14 @@ const count = (value: unknown): number | undefined =>
 export function readProgress(body: unknown): Progress | null {
   const json = jsonBody(body);
   if (typeof json !== 'object' || json === null) return null;
-  const progress = (json as Record<string, unknown>)['progress'];
+  return cleanProgress((json as Record<string, unknown>)['progress']);
+}
+
+/**
+ * A progress object with its counts clamped to non-negative integers (negative → 0, fractions
+ * floored); `null` when it is not an object or a count is missing, not a number, NaN or infinite.
+ */
+export function cleanProgress(progress: unknown): Progress | null {
   if (typeof progress !== 'object' || progress === null) return null;
   const fields = progress as Record<string, unknown>;
   const eligible = count(fields['eligible']);
@@ -56,13 +63,27 @@ export function readProgress(body: unknown): Progress | null {
   return eligible !== undefined && queued !== undefined && running !== undefined ? { eligible, queued, running } : null;
 }
 
+/** Poll replies whose body could not be read, as their errors (see {@link isGarbledPollReply}). */
+const garbled = new WeakSet<object>();
+
+/**
+ * True for the error of a poll 202 whose body could not be read at all (empty, cut short, not
+ * JSON: a proxy's hiccup rather than FlowAPI's answer). One-shot calls report it as flowclient
+ * does ("No status reported."); a watch retries it as a transient failure. The error itself is a
+ * plain {@link FlowclientConnectionError}; the mark is kept beside it, so only this library
+ * instance's poll loop reads it.
+ */
+export function isGarbledPollReply(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && garbled.has(error);
+}
+
 /**
  * Classify a poll reply: 303 → completed (result route from `Location`), 202 → the body's
  * `queued`/`executing` with progress.
  * @param root - the connection (its URL and API version): a 303 is taken for the result only
  * when it stays on the connection's origin under `/api/<version>/` (see {@link routeFromLocation})
- * @throws {@link FlowclientConnectionError} "No status reported.", an unknown status string, or a
- * redirect elsewhere (another origin, outside `/api/<version>/`, encoded traversal).
+ * @throws {@link FlowclientConnectionError} "No status reported." (a body that is not JSON: empty,
+ * cut, HTML; see {@link isGarbledPollReply}), an unknown status string, or a redirect elsewhere (another origin, outside `/api/<version>/`, encoded traversal).
  */
 export function outcomeOfReply(response: Pick<FlowResponse, 'status' | 'data' | 'headers'>, queryId: string, root: ApiRoot): PollOutcome {
   if (response.status === 303) {
@@ -81,7 +102,9 @@ export function outcomeOfReply(response: Pick<FlowResponse, 'status' | 'data' | 
   if (status === undefined) {
     // FlowAPI ≤ 1.9 sent no status while running; a 202 still means "not ready yet".
     if (typeof jsonBody(response.data) === 'object') return { status: 'executing', progress: readProgress(response.data), message };
-    throw new FlowclientConnectionError('No status reported.', { status: 202, route: `poll/${queryId}` });
+    const error = new FlowclientConnectionError('No status reported.', { status: 202, route: `poll/${queryId}` });
+    garbled.add(error); // an empty, cut or non-JSON body: a watch tries again
+    throw error;
   }
   if (status !== 'queued' && status !== 'executing') {
     throw new FlowclientConnectionError(`Unknown query status '${status}' in the reply to poll.`, {

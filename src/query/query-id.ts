@@ -38,12 +38,15 @@ export function checkQueryId(queryId: unknown, caller: string): string {
 /**
  * The query id a `run` reply names, unchecked for presence: the last segment of its `Location`
  * (resolved with {@link routeFromLocation}: the connection's origin, under `/api/<version>/`),
- * else the body's `query_id`; `undefined` when it names none.
+ * else — no Location, or one whose last segment is empty (`/api/0/poll/`) — the body's
+ * `query_id`; `undefined` when it names none.
  * @throws {@link FlowclientConnectionError} for a Location elsewhere or an id that is not one.
  */
 export function runReplyQueryId(response: Pick<FlowResponse, 'headers' | 'data' | 'status'>, root: ApiRoot): string | undefined {
   const route = routeFromLocation(response.headers['location'], root, 'run', response.status);
-  const id = route === undefined ? bodyField(response.data, 'query_id') : route.split('/').filter(Boolean).pop();
+  // The segment after the last `/`: empty for `/api/0/poll/` (not `poll`), then the body's id is the only one.
+  const named = route?.split('/').pop();
+  const id = named === undefined || named === '' ? bodyField(response.data, 'query_id') : named;
   if (id === undefined || id === '' || isQueryId(id)) return id;
   throw new FlowclientConnectionError(`The reply to run named a query id that is not one: ${shownValue(id)}.`, { status: response.status, route: 'run' });
 }

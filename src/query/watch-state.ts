@@ -3,7 +3,7 @@
  * reducer that folds poll outcomes into it.
  * @module
  */
-import type { PollOutcome, Progress } from './poll-outcome.js';
+import { cleanProgress, type PollOutcome, type Progress } from './poll-outcome.js';
 import { isAuthenticationError, type AuthenticationError } from '../errors.js';
 
 /** Fields every state carries. */
@@ -71,7 +71,10 @@ const DEFAULT_MESSAGES = {
 
 /**
  * Fold one poll outcome, read at `elapsedMs`, into the next state. Stalled when the progress
- * object has not changed for `stallAfterMs`.
+ * object has not changed for `stallAfterMs`. Whatever the server sends, `0 ≤ completedParts ≤
+ * totalParts`: counts are clamped (see {@link cleanProgress}; a progress object with a count
+ * that is no number counts as none), `totalParts` is the largest `eligible` seen, so an
+ * `eligible` above it raises the total rather than making the parts negative.
  */
 export function reduceWatch(
   acc: WatchAccumulator,
@@ -88,7 +91,7 @@ export function reduceWatch(
   switch (outcome.status) {
     case 'queued':
     case 'executing': {
-      const progress = outcome.progress;
+      const progress = outcome.progress === null ? null : cleanProgress(outcome.progress); // replies are read clean; a hand-made outcome may not be
       const totalParts = progress === null ? prevTotal : Math.max(prevTotal ?? 0, progress.eligible);
       const completedParts = progress === null || totalParts === null ? null : totalParts - progress.eligible;
       const prevProgress = previous?.status === 'queued' || previous?.status === 'executing' ? previous.progress : undefined;

@@ -44,6 +44,7 @@ export const ERROR_BODIES: readonly BadInput[] = [
   { input: 'a 200 JSON object where the QA checks list should be', faults: burst('qa', 200, '{"checks":[]}', 'application/json'), act: (t) => getAvailableQaChecks({ connection: t.conn }), error: ResultDecodeError, message: 'The reply to qa/ is not a list.' },
   { input: 'a 200 to run (only 202 is accepted)', faults: burst('run', 200, '{}', 'application/json'), act: run('2016-01-04'), error: FlowclientConnectionError, message: POST_FAILED(200, 'Unknown error') },
   { input: 'a 202 to run without Location or query_id', faults: burst('run', 202, '{}', 'application/json'), act: run('2016-01-05'), error: FlowclientConnectionError, message: 'Error running the query: no query id in the reply. Status code: 202.', fields: { route: 'run' } },
+  { input: "a 202 to run whose Location names no id ('/api/0/poll/') and no query_id", faults: burst('run', 202, '{}', 'application/json', { headers: { Location: '/api/0/poll/' } }), act: run('2016-01-06'), error: FlowclientConnectionError, message: 'Error running the query: no query id in the reply. Status code: 202.', fields: { status: 202, route: 'run' } },
 ];
 
 /** Poll replies FlowAPI never gives: unknown status strings, bodies without status, wrong codes. */
