@@ -9,18 +9,12 @@ import {
   catchError,
   defer,
   distinctUntilChanged,
-  finalize,
-  from,
   map,
-  of,
-  shareReplay,
   switchMap,
-  take,
-  tap,
   throwError,
   type Observable,
 } from 'rxjs';
-import { AuthenticationError, isAuthenticationError } from './errors.js';
+import { isAuthenticationError } from './errors.js';
 import type { RequestContext } from './http/error-mapping.js';
 import { sendRequest, type HttpRequest } from './http/request.js';
 import type { FlowResponse } from './http/response.js';
@@ -34,9 +28,9 @@ import { ResultCache, resultCacheBytes, type ResultCacheOption } from './client/
 import type { QuerySpec } from './specs/types.js';
 import { DEFAULT_MAX_POLLS_PER_SECOND } from './query/poll-budget.js';
 import { pollStrategyProblem, type PollDecision, type PollStrategy } from './query/poll-strategy.js';
+import { TokenRefresh, type TokenRefresher } from './token-refresh.js';
 
-/** Where a new token comes from when FlowAPI says the current one has expired. */
-export type TokenRefresher = () => Observable<string> | PromiseLike<string>;
+export type { TokenRefresher } from './token-refresh.js';
 
 /** Options of {@link connect}. */
 export interface ConnectOptions {
@@ -56,8 +50,21 @@ export interface ConnectOptions {
   readonly retry?: Partial<RetryConfig> | false;
   /** Per-request timeout in ms; 0 for none. @defaultValue 60000 */
   readonly timeoutMs?: number;
-  /** Called on 401 "Token has expired": one refresh shared by all requests waiting, then one retry each. */
+  /**
+   * Called on 401 "Token has expired": one call shared by all requests waiting on the same expired
+   * token, then one retry each with its token. When it fails, gives no token or does not answer
+   * within {@link refreshTimeoutMs}, every waiting request fails with one {@link AuthenticationError}
+   * (status 401, serverMessage 'Token has expired'), and requests on that same token then fail at
+   * once with it, without calling the refresher, for a backoff of 1 s, 2 s, 4 s … up to 60 s per
+   * failure in a row (see `refreshBackoffMs`); a new token (`updateToken`) ends the backoff.
+   */
   readonly tokenRefresher?: TokenRefresher;
+  /**
+   * Longest wait for the {@link tokenRefresher}'s token, in ms; 0 for none. Past it the waiting
+   * requests fail with {@link AuthenticationError} "… did not answer within <n> ms".
+   * @defaultValue the connection's {@link timeoutMs} (60000)
+   */
+  readonly refreshTimeoutMs?: number;
   /** Where warnings go (an insecure URL, TLS verification off). Never given a token. @defaultValue console.warn */
   readonly onWarning?: (message: string) => void;
   /**
@@ -135,8 +142,7 @@ export class Connection {
 
   readonly #state: BehaviorSubject<TokenInfo>;
   readonly #http: AxiosInstance;
-  readonly #refresher: TokenRefresher | undefined;
-  #refresh: Observable<string> | undefined;
+  readonly #refresh: TokenRefresh | undefined;
 
   /** Use {@link connect}, which checks its arguments. */
   constructor(options: ConnectOptions) {
@@ -145,7 +151,16 @@ export class Connection {
     this.apiVersion = options.apiVersion ?? 0;
     this.retry = options.retry === false ? false : { ...DEFAULT_RETRY, ...options.retry };
     this.timeoutMs = options.timeoutMs ?? 60_000;
-    this.#refresher = options.tokenRefresher;
+    const refresher = options.tokenRefresher;
+    this.#refresh =
+      refresher === undefined
+        ? undefined
+        : new TokenRefresh({
+            refresher,
+            timeoutMs: options.refreshTimeoutMs ?? this.timeoutMs,
+            current: () => this.token,
+            update: (token) => this.updateToken(token),
+          });
     this.polling = {
       maxPollsPerSecond: options.maxPollsPerSecond ?? DEFAULT_MAX_POLLS_PER_SECOND,
       pollStrategy: options.pollStrategy ?? 'predictive',
@@ -190,7 +205,7 @@ export class Connection {
 
   /** True when a `tokenRefresher` was given: one-shot calls then wait for its token instead of failing. */
   get hasTokenRefresher(): boolean {
-    return this.#refresher !== undefined;
+    return this.#refresh !== undefined;
   }
 
   /** When the current token expires, or `null` if it has no `exp`. */
@@ -254,44 +269,26 @@ export class Connection {
 
   #request(request: HttpRequest): Observable<FlowResponse> {
     const ctx: RequestContext = { url: this.url, apiVersion: this.apiVersion, route: request.route };
-    const send = (token: () => string): Observable<FlowResponse> => sendRequest(this.#http, request, token, ctx);
-    const refresher = this.#refresher;
-    // Each attempt (the first and every retry) reads the token current at its start.
-    const attempt =
-      refresher === undefined
-        ? send(() => this.token)
-        : defer(() => {
-            const token = this.token;
-            return send(() => token).pipe(
-              catchError((error: unknown) =>
-                isExpiry(error) ? this.#refreshedSince(token).pipe(switchMap((fresh) => send(() => fresh))) : throwError(() => error),
-              ),
-            );
-          });
-    return attempt.pipe(retryTransient(this.retry));
+    const send = (token: string): Observable<FlowResponse> => sendRequest(this.#http, request, () => token, ctx);
+    // Each attempt (the first and every retry) uses the token current at its start.
+    return defer(() => this.#sendWith(this.token, send, true)).pipe(retryTransient(this.retry));
   }
 
-  /** A token newer than `stale`: the current one if it already changed, else one shared refresh. */
-  #refreshedSince(stale: string): Observable<string> {
-    if (this.token !== stale) return of(this.token);
-    const refresher = this.#refresher;
-    if (refresher === undefined) return of(this.token);
-    this.#refresh ??= defer(() => from(refresher())).pipe(
-      take(1),
-      tap((token) => this.updateToken(token)),
-      catchError((error: unknown) =>
-        throwError(
-          () =>
-            new AuthenticationError(
-              `Token has expired and the token refresher failed: ${error instanceof Error ? error.message : 'no token'}`,
-              { status: 401, serverMessage: 'Token has expired', cause: error },
-            ),
-        ),
-      ),
-      finalize(() => (this.#refresh = undefined)),
-      shareReplay({ bufferSize: 1, refCount: false }),
+  /**
+   * One attempt with `token`. Refused for authentication after the token changed meanwhile: again
+   * with the new one (a caller that waits for the next token would otherwise wait for one after
+   * it). Refused as expired, with a refresher: once more with the token of the shared refresh.
+   */
+  #sendWith(token: string, send: (token: string) => Observable<FlowResponse>, mayRefresh: boolean): Observable<FlowResponse> {
+    return send(token).pipe(
+      catchError((error: unknown) => {
+        if (!isAuthenticationError(error)) return throwError(() => error);
+        if (this.token !== token) return this.#sendWith(this.token, send, mayRefresh);
+        const refresh = this.#refresh;
+        if (!mayRefresh || refresh === undefined || !isExpiry(error)) return throwError(() => error);
+        return refresh.since(token).pipe(switchMap((fresh) => this.#sendWith(fresh, send, false)));
+      }),
     );
-    return this.#refresh;
   }
 }
 
@@ -346,6 +343,13 @@ function checkArguments(options: ConnectOptions): void {
   if (options.timeoutMs !== undefined && !(Number.isFinite(options.timeoutMs) && options.timeoutMs >= 0)) {
     throw new TypeError(`connect: timeoutMs must be a non-negative number of ms (got ${String(options.timeoutMs)})`);
   }
+  const { tokenRefresher, refreshTimeoutMs } = options;
+  if (tokenRefresher !== undefined && typeof tokenRefresher !== 'function') {
+    throw new TypeError(`connect: tokenRefresher must be a function returning a promise or observable of a token (got ${typeof tokenRefresher})`);
+  }
+  if (refreshTimeoutMs !== undefined && !(typeof refreshTimeoutMs === 'number' && Number.isFinite(refreshTimeoutMs) && refreshTimeoutMs >= 0)) {
+    throw new TypeError(`connect: refreshTimeoutMs must be a non-negative number of ms, 0 for none (got ${String(refreshTimeoutMs)})`);
+  }
   const { maxPollsPerSecond, pollStrategy, onPollDecision } = options;
   if (maxPollsPerSecond !== undefined && !(maxPollsPerSecond === Infinity || (Number.isInteger(maxPollsPerSecond) && maxPollsPerSecond >= 1))) {
     throw new TypeError(`connect: maxPollsPerSecond must be a whole number ≥ 1 or Infinity (got ${String(maxPollsPerSecond)})`);
@@ -368,8 +372,8 @@ function checkArguments(options: ConnectOptions): void {
  * @throws TypeError naming the bad argument (missing, schemeless or unparsable `url`, or one with
  * `/api/<n>`, credentials, a query or a fragment; empty `token`; negative or fractional
  * `apiVersion`; a `resultCache` other than a boolean or `{ maxBytes }`; a `retry` other than `false` or
-`{ count, baseDelayMs, maxDelayMs }` of non-negative numbers; a `tokenRefresher` or `onWarning` that is not a
-function); {@link FlowclientConnectionError} for an undecodable token.
+ * `{ count, baseDelayMs, maxDelayMs }` of non-negative numbers; a `tokenRefresher` or `onWarning` that is not a
+ * function; a negative `refreshTimeoutMs`); {@link FlowclientConnectionError} for an undecodable token.
  * @example
  * ```ts
  * const conn = connect({ url: 'https://flowapi.example.org', token });

@@ -20,6 +20,7 @@ import { RESULT_BODIES } from './support/bad-input/results.js';
 import { QUERY_SPECS } from './support/bad-input/query-specs.js';
 import { PATH_VALUES } from './support/bad-input/paths.js';
 import { CONNECT_OPTIONS, METADATA_ARGUMENTS, NO_CONNECTIONS, NOT_A_SPEC, POLLING_OPTIONS, WATCH_ALL_ARGUMENTS } from './support/bad-input/arguments.js';
+import { BAD_REFRESHERS, REFRESHER_OPTIONS } from './support/bad-input/refresher.js';
 import { record, type Recording } from './support/record.js';
 import { expectNoSecret, secretsOf } from './support/secrets.js';
 import { trackUnhandled } from './support/unhandled.js';
@@ -42,6 +43,8 @@ const TABLE: readonly BadInput[] = [
   ...NO_CONNECTIONS,
   ...METADATA_ARGUMENTS,
   ...WATCH_ALL_ARGUMENTS,
+  ...REFRESHER_OPTIONS,
+  ...BAD_REFRESHERS,
 ];
 
 const SHORT_RETRY = { count: 2, baseDelayMs: 5, maxDelayMs: 10 };
