@@ -45,6 +45,42 @@ describe('RequestAbort', () => {
     expect(listener).toHaveBeenCalledTimes(1);
   });
 
+  it('aborts its signal when timeoutMs pass first, with the timeout as the reason', () => {
+    jasmine.clock().install();
+    try {
+      const lifetime = new RequestAbort(500);
+      const listener = jasmine.createSpy('listener');
+      lifetime.signal.addEventListener('abort', listener);
+      jasmine.clock().tick(499);
+      expect(lifetime.signal.aborted).toBeFalse();
+      jasmine.clock().tick(1);
+      expect(listener).toHaveBeenCalledTimes(1);
+      expect(lifetime.timedOut).toBeTrue();
+      expect(lifetime.signal.reason?.message).toBe('timeout of 500ms exceeded');
+      expect(lifetime.signal.reason?.code).toBe('ECONNABORTED');
+    } finally {
+      jasmine.clock().uninstall();
+    }
+  });
+
+  it('clears its timer when the request settles or is unsubscribed, and has none with timeoutMs 0', () => {
+    jasmine.clock().install();
+    try {
+      const settled = new RequestAbort(500);
+      settled.settle();
+      const unsubscribed = new RequestAbort(500);
+      unsubscribed.unsubscribe();
+      const unlimited = new RequestAbort(0);
+      jasmine.clock().tick(10_000);
+      expect(settled.signal.aborted).toBeFalse();
+      expect(unsubscribed.timedOut).withContext('aborted by unsubscribe, not by time').toBeFalse();
+      expect(unsubscribed.signal.reason).toBeUndefined();
+      expect(unlimited.signal.aborted).toBeFalse();
+    } finally {
+      jasmine.clock().uninstall();
+    }
+  });
+
   it('leaves a settled request alone', () => {
     const lifetime = new RequestAbort();
     const listener = jasmine.createSpy('listener');
