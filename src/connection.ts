@@ -26,6 +26,7 @@ import { sendRequest, type HttpRequest } from './http/request.js';
 import type { FlowResponse } from './http/response.js';
 import { checkRoute } from './http/route.js';
 import { DEFAULT_RETRY, retryTransient, type RetryConfig } from './http/retry.js';
+import { checkMaxResponseBytes, maxContentLengthFor } from './http/response-limit.js';
 import { isNode, nodeAgentsFor } from './http/node-agents.js';
 import { readToken, type TokenInfo } from './token.js';
 import { APIQuery } from './query/api-query.js';
@@ -53,8 +54,22 @@ export interface ConnectOptions {
   readonly sslCertificate?: string | boolean;
   /** Retry of transient failures (network, timeouts, 429, 502–504); `false` turns it off. @defaultValue {@link DEFAULT_RETRY} */
   readonly retry?: Partial<RetryConfig> | false;
-  /** Per-request timeout in ms; 0 for none. @defaultValue 60000 */
+  /**
+   * Time limit of each request attempt in ms, from send to the last byte of the body (a reply
+   * dripped slowly fails too); 0 for none. When it passes the attempt fails with a
+   * {@link NetworkError} "… timeout of <ms>ms exceeded", which is transient (retried per `retry`).
+   * @defaultValue 60000
+   */
   readonly timeoutMs?: number;
+  /**
+   * Largest reply body to download, in bytes after decompression (a gzip bomb stops at this
+   * size), or `Infinity`. A larger one fails with {@link ResponseTooLargeError}, never retried.
+   * Node counts every body as it arrives. Browsers count decoded bytes as they are read and
+   * refuse a `Content-Length` above the limit before reading; the browser itself may still have
+   * buffered part of the body by then, and a compressed body's `Content-Length` is its compressed size.
+   * @defaultValue 1073741824 (1 GiB, `DEFAULT_MAX_RESPONSE_BYTES`)
+   */
+  readonly maxResponseBytes?: number;
   /** Called on 401 "Token has expired": one refresh shared by all requests waiting, then one retry each. */
   readonly tokenRefresher?: TokenRefresher;
   /** Where warnings go (an insecure URL, TLS verification off). Never given a token. @defaultValue console.warn */
@@ -173,6 +188,7 @@ export class Connection {
       fetchOptions: { cache: 'no-store' },
       validateStatus: () => true,
       timeout: this.timeoutMs,
+      maxContentLength: maxContentLengthFor(options.maxResponseBytes),
       ...agents,
     });
   }
@@ -354,6 +370,7 @@ function checkArguments(options: ConnectOptions): void {
     throw new TypeError('connect: onPollDecision must be a function');
   }
   resultCacheBytes(options.resultCache); // throws a TypeError naming resultCache
+  checkMaxResponseBytes(options.maxResponseBytes); // throws a TypeError naming maxResponseBytes
 }
 
 /**
