@@ -19,6 +19,7 @@ import { ERROR_BODIES, POLL_REPLIES, REDIRECTS } from './support/bad-input/repli
 import { RESULT_BODIES } from './support/bad-input/results.js';
 import { QUERY_SPECS } from './support/bad-input/query-specs.js';
 import { PATH_VALUES } from './support/bad-input/paths.js';
+import { CLIENT_SIDE_LIMITS, OVERSIZED_REPLIES } from './support/bad-input/limits.js';
 import { record, type Recording } from './support/record.js';
 import { expectNoSecret, secretsOf } from './support/secrets.js';
 import { trackUnhandled } from './support/unhandled.js';
@@ -35,6 +36,8 @@ const TABLE: readonly BadInput[] = [
   ...RESULT_BODIES,
   ...QUERY_SPECS,
   ...PATH_VALUES,
+  ...CLIENT_SIDE_LIMITS,
+  ...OVERSIZED_REPLIES,
 ];
 
 const SHORT_RETRY = { count: 2, baseDelayMs: 5, maxDelayMs: 10 };
