@@ -4,6 +4,7 @@
  */
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { ServerContext } from './context.js';
+import { dripped } from './drip.js';
 import {
   BAD_REQUEST_PAGE,
   html,
@@ -37,7 +38,18 @@ function pollIdOf(url: string): string | null {
   }
 }
 
-/** Count the request, then apply faults decided on arrival: latency, stall, reset, burst (admin routes are exempt). */
+/** Requests whose reply must drip, with the milliseconds between two bytes (decided on arrival). */
+const dripping = new WeakMap<FastifyRequest, number>();
+
+/** The onSend hook of dripped replies: the payload, or it dripped when its request was marked on arrival. */
+function dripPayload(request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
+  const intervalMs = dripping.get(request);
+  if (intervalMs === undefined) return Promise.resolve(payload);
+  reply.removeHeader('content-length');
+  return Promise.resolve(dripped(payload, intervalMs));
+}
+
+/** Count the request, then apply faults decided on arrival: latency, stall, reset, burst, drip (admin routes are exempt). */
 function countAndInjectFaults(ctx: ServerContext, routes: RouteSet) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
     const route = routeNameOf(request.url, routes);
@@ -51,6 +63,8 @@ function countAndInjectFaults(ctx: ServerContext, routes: RouteSet) {
     const wait = ctx.faults.latencyFor(route) + (ctx.faults.takeStall(route) ?? 0);
     const reset = ctx.faults.takeReset(route);
     const burst = reset ? null : ctx.faults.takeBurst(route);
+    const drip = reset ? null : ctx.faults.takeDrip(route);
+    if (drip !== null) dripping.set(request, drip);
     if (wait > 0) await delay(wait);
     if (reset) {
       reply.hijack();
@@ -93,6 +107,7 @@ export function buildApp(ctx: ServerContext): FastifyInstance {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
   app.addHook('onRequest', countAndInjectFaults(ctx, routes));
+  app.addHook('onSend', dripPayload);
   app.setNotFoundHandler(notFound(routes));
   app.setErrorHandler((error, _request, reply) => {
     if (reply.sent || reply.raw.headersSent) {

@@ -1,6 +1,6 @@
 /**
- * Fault injection state: latency per route, and lists of bursts, resets, stalls and cut result
- * streams whose entries are consumed in order (each use decrements `count`).
+ * Fault injection state: latency per route, and lists of bursts, resets, stalls, dripped replies
+ * and cut result streams whose entries are consumed in order (each use decrements `count`).
  */
 import { json, type Answer } from './responses.js';
 import type { FaultOptions, RouteName } from './types.js';
@@ -40,6 +40,11 @@ export class Faults {
   /** Milliseconds the next request to `route` must stall, if a stall applies. */
   takeStall(route: RouteName): number | null {
     return take(this.active.stalls, route)?.ms ?? null;
+  }
+
+  /** Milliseconds between two body bytes of the next reply to `route`, if a drip applies. */
+  takeDrip(route: RouteName): number | null {
+    return take(this.active.drips, route)?.intervalMs ?? null;
   }
 
   /** Whether the next request to `route` must lose its connection. */

@@ -5,6 +5,7 @@ export { startTestServer } from './start.js';
 export type {
   BurstFault,
   CutResultFault,
+  DripFault,
   DurationMs,
   FaultOptions,
   FlowapiVersion,

@@ -89,6 +89,20 @@ export interface StallFault {
   count: number;
 }
 
+/**
+ * The next `count` replies to `route` send their body one byte every `intervalMs` (chunked, no
+ * `Content-Length`): a reply slow from end to end whose connection is never idle for long.
+ * Applies to replies sent whole (run, poll, available_dates, qa, a 202 of get…), not to result streams.
+ */
+export interface DripFault {
+  /** Route the fault applies to; any route (except admin) when omitted. */
+  route?: RouteName;
+  /** Milliseconds between two bytes. */
+  intervalMs: number;
+  /** How many replies drip. */
+  count: number;
+}
+
 /** The next `count` result streams (get, geography) stop after `afterBytes` body bytes. */
 export interface CutResultFault {
   /** Body bytes sent before the socket is destroyed. */
@@ -109,6 +123,8 @@ export interface FaultOptions {
   stalls?: StallFault[];
   /** Result streams cut mid-body. */
   cutResults?: CutResultFault[];
+  /** Replies whose body is dripped a byte at a time. */
+  drips?: DripFault[];
 }
 
 /**

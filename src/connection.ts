@@ -20,6 +20,7 @@ import { sendRequest, type HttpRequest } from './http/request.js';
 import type { FlowResponse } from './http/response.js';
 import { checkRoute, shownValue } from './http/route.js';
 import { DEFAULT_RETRY, checkRetryOption, retryTransient, type RetryConfig } from './http/retry.js';
+import { checkMaxResponseBytes, maxContentLengthFor } from './http/response-limit.js';
 import { isNode, nodeAgentsFor } from './http/node-agents.js';
 import { readToken, type TokenInfo } from './token.js';
 import { APIQuery } from './query/api-query.js';
@@ -48,8 +49,22 @@ export interface ConnectOptions {
   readonly sslCertificate?: string | boolean;
   /** Retry of transient failures (network, timeouts, 429, 502–504); `false` turns it off. @defaultValue {@link DEFAULT_RETRY} */
   readonly retry?: Partial<RetryConfig> | false;
-  /** Per-request timeout in ms; 0 for none. @defaultValue 60000 */
+  /**
+   * Time limit of each request attempt in ms, from send to the last byte of the body (a reply
+   * dripped slowly fails too); 0 for none. When it passes the attempt fails with a
+   * {@link NetworkError} "… timeout of <ms>ms exceeded", which is transient (retried per `retry`).
+   * @defaultValue 60000
+   */
   readonly timeoutMs?: number;
+  /**
+   * Largest reply body to download, in bytes after decompression (a gzip bomb stops at this
+   * size), or `Infinity`. A larger one fails with {@link ResponseTooLargeError}, never retried.
+   * Node counts every body as it arrives. Browsers count decoded bytes as they are read and
+   * refuse a `Content-Length` above the limit before reading; the browser itself may still have
+   * buffered part of the body by then, and a compressed body's `Content-Length` is its compressed size.
+   * @defaultValue 1073741824 (1 GiB, `DEFAULT_MAX_RESPONSE_BYTES`)
+   */
+  readonly maxResponseBytes?: number;
   /**
    * Called on 401 "Token has expired": one call shared by all requests waiting on the same expired
    * token, then one retry each with its token. When it fails, gives no token or does not answer
@@ -189,6 +204,7 @@ export class Connection {
       fetchOptions: { cache: 'no-store' },
       validateStatus: () => true,
       timeout: this.timeoutMs,
+      maxContentLength: maxContentLengthFor(options.maxResponseBytes),
       ...agents,
     });
   }
@@ -343,10 +359,11 @@ function checkArguments(options: ConnectOptions): void {
   if (options.timeoutMs !== undefined && !(Number.isFinite(options.timeoutMs) && options.timeoutMs >= 0)) {
     throw new TypeError(`connect: timeoutMs must be a non-negative number of ms (got ${String(options.timeoutMs)})`);
   }
-  const { tokenRefresher, refreshTimeoutMs } = options;
+  const { tokenRefresher, onWarning, refreshTimeoutMs } = options;
   if (tokenRefresher !== undefined && typeof tokenRefresher !== 'function') {
-    throw new TypeError(`connect: tokenRefresher must be a function returning a promise or observable of a token (got ${typeof tokenRefresher})`);
+    throw new TypeError(`connect: tokenRefresher must be a function returning a promise or observable of a token (got ${shownValue(tokenRefresher)})`);
   }
+  if (onWarning !== undefined && typeof onWarning !== 'function') throw new TypeError(`connect: onWarning must be a function (got ${shownValue(onWarning)})`);
   if (refreshTimeoutMs !== undefined && !(typeof refreshTimeoutMs === 'number' && Number.isFinite(refreshTimeoutMs) && refreshTimeoutMs >= 0)) {
     throw new TypeError(`connect: refreshTimeoutMs must be a non-negative number of ms, 0 for none (got ${String(refreshTimeoutMs)})`);
   }
@@ -361,10 +378,7 @@ function checkArguments(options: ConnectOptions): void {
   }
   resultCacheBytes(options.resultCache); // throws a TypeError naming resultCache
   checkRetryOption(options.retry, 'connect');
-  for (const hook of ['tokenRefresher', 'onWarning'] as const) {
-    const value: unknown = options[hook];
-    if (value !== undefined && typeof value !== 'function') throw new TypeError(`connect: ${hook} must be a function (got ${shownValue(value)})`);
-  }
+  checkMaxResponseBytes(options.maxResponseBytes); // throws a TypeError naming maxResponseBytes
 }
 
 /**

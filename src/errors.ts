@@ -60,6 +60,27 @@ export class NetworkError extends FlowclientConnectionError {
   override readonly name: string = 'NetworkError';
 }
 
+/** Fields of a {@link ResponseTooLargeError}. */
+export interface ResponseTooLargeErrorDetails extends FlowclientErrorDetails {
+  /** The limit that was passed, in bytes of the decoded body (`maxResponseBytes`). */
+  readonly limitBytes: number;
+}
+
+/**
+ * A reply body larger than the connection's `maxResponseBytes` (counted after decompression, so
+ * a gzip bomb is caught too): the download was stopped there. Not transient: never retried.
+ */
+export class ResponseTooLargeError extends FlowclientConnectionError {
+  override readonly name: string = 'ResponseTooLargeError';
+  /** The limit that was passed, in bytes of the decoded body. */
+  readonly limitBytes: number;
+
+  constructor(message: string, details: ResponseTooLargeErrorDetails) {
+    super(message, details);
+    this.limitBytes = details.limitBytes;
+  }
+}
+
 /** 401 or 422 from FlowAPI: the token is missing, expired, badly signed or for another audience. */
 export class AuthenticationError extends FlowclientConnectionError {
   override readonly name: string = 'AuthenticationError';
@@ -119,11 +140,12 @@ function describeValue(value: unknown): string {
 /** Names of each class and of its subclasses, so guards work across bundles and realms. */
 const FAMILY: Record<string, readonly string[]> = {
   FlowclientError: [
-    'FlowclientError', 'FlowclientConnectionError', 'NetworkError', 'AuthenticationError',
+    'FlowclientError', 'FlowclientConnectionError', 'NetworkError', 'ResponseTooLargeError', 'AuthenticationError',
     'PermissionDeniedError', 'NotFoundError', 'QuerySpecError', 'ResultDecodeError', 'QueryFailedError',
   ],
-  FlowclientConnectionError: ['FlowclientConnectionError', 'NetworkError', 'AuthenticationError', 'PermissionDeniedError'],
+  FlowclientConnectionError: ['FlowclientConnectionError', 'NetworkError', 'ResponseTooLargeError', 'AuthenticationError', 'PermissionDeniedError'],
   NetworkError: ['NetworkError'],
+  ResponseTooLargeError: ['ResponseTooLargeError'],
   AuthenticationError: ['AuthenticationError'],
   PermissionDeniedError: ['PermissionDeniedError'],
   NotFoundError: ['NotFoundError'],
@@ -146,6 +168,8 @@ export const isFlowclientError = guard(FlowclientError, 'FlowclientError');
 export const isFlowclientConnectionError = guard(FlowclientConnectionError, 'FlowclientConnectionError');
 /** True for {@link NetworkError}. */
 export const isNetworkError = guard(NetworkError, 'NetworkError');
+/** True for {@link ResponseTooLargeError}. */
+export const isResponseTooLargeError = guard(ResponseTooLargeError, 'ResponseTooLargeError');
 /** True for {@link AuthenticationError}. */
 export const isAuthenticationError = guard(AuthenticationError, 'AuthenticationError');
 /** True for {@link PermissionDeniedError}. */

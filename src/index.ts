@@ -11,6 +11,7 @@ export {
   FlowclientError,
   FlowclientConnectionError,
   NetworkError,
+  ResponseTooLargeError,
   AuthenticationError,
   PermissionDeniedError,
   NotFoundError,
@@ -20,6 +21,7 @@ export {
   isFlowclientError,
   isFlowclientConnectionError,
   isNetworkError,
+  isResponseTooLargeError,
   isAuthenticationError,
   isPermissionDeniedError,
   isNotFoundError,
@@ -27,7 +29,7 @@ export {
   isResultDecodeError,
   isQueryFailedError,
 } from './errors.js';
-export type { FlowclientErrorDetails } from './errors.js';
+export type { FlowclientErrorDetails, ResponseTooLargeErrorDetails } from './errors.js';
 
 export type { FlowResponse } from './http/response.js';
 export { routeFromLocation } from './http/route.js';

@@ -1,11 +1,17 @@
+import { AxiosError } from 'axios';
 import { replyError, retryAfterMs, transportError, type ReplyKind } from '../../src/http/error-mapping.js';
+import { timeoutFailure } from '../../src/http/request-abort.js';
 import {
   AuthenticationError,
   FlowclientConnectionError,
   NetworkError,
   NotFoundError,
   PermissionDeniedError,
+  ResponseTooLargeError,
   isFlowclientConnectionError,
+  isFlowclientError,
+  isNetworkError,
+  isResponseTooLargeError,
 } from '../../src/errors.js';
 
 const ctx = { url: 'https://flowapi.example', apiVersion: 0, route: 'poll/abc' };
@@ -79,5 +85,36 @@ describe('transportError', () => {
     expect(error.message).toBe('Unable to connect to FlowKit API at https://flowapi.example: connect ECONNREFUSED 127.0.0.1:1');
     expect(JSON.stringify(error.cause)).not.toContain('secret');
     expect((error.cause as { config?: unknown }).config).toBeUndefined();
+  });
+
+  it("maps axios' maxContentLength failure to ResponseTooLargeError with the limit and, in Node, the reply's status", () => {
+    const raw = new AxiosError('maxContentLength size of 1000 exceeded', AxiosError.ERR_BAD_RESPONSE, undefined, { res: { statusCode: 200 } });
+    const error = transportError(raw, ctx);
+    expect(error).toBeInstanceOf(ResponseTooLargeError);
+    expect(error.message).toBe('The reply from https://flowapi.example/api/0/poll/abc is larger than maxResponseBytes (1000 bytes); its download was stopped.');
+    expect(error).toEqual(jasmine.objectContaining({ status: 200, route: 'poll/abc', limitBytes: 1000 }));
+    expect((error.cause as { code?: unknown }).code).toBe('ERR_BAD_RESPONSE');
+    expect(transportError(new AxiosError('maxContentLength size of 1000 exceeded', AxiosError.ERR_BAD_RESPONSE), ctx).status).withContext('a browser gives no status').toBeUndefined();
+  });
+
+  it('leaves other bad responses NetworkErrors', () => {
+    expect(transportError(new AxiosError('stream has been aborted', AxiosError.ERR_BAD_RESPONSE), ctx)).toBeInstanceOf(NetworkError);
+    expect(transportError(new Error('maxContentLength size of 1000 exceeded'), ctx)).withContext('not from axios').toBeInstanceOf(NetworkError);
+  });
+
+  it('maps the timeout of a request to the NetworkError axios\' own timeout gives', () => {
+    const error = transportError(timeoutFailure(250), ctx);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error.message).toBe('Unable to connect to FlowKit API at https://flowapi.example: timeout of 250ms exceeded');
+    expect((error.cause as { code?: unknown }).code).toBe('ECONNABORTED');
+  });
+
+  it('guards ResponseTooLargeError across realms, as a FlowclientConnectionError that is no NetworkError', () => {
+    const foreign = { name: 'ResponseTooLargeError', message: 'too large' };
+    expect(isResponseTooLargeError(foreign)).toBeTrue();
+    expect(isFlowclientConnectionError(foreign)).toBeTrue();
+    expect(isFlowclientError(foreign)).toBeTrue();
+    expect(isNetworkError(foreign)).toBeFalse();
+    expect(isResponseTooLargeError({ name: 'NetworkError', message: '' })).toBeFalse();
   });
 });

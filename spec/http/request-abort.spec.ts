@@ -45,6 +45,34 @@ describe('RequestAbort', () => {
     expect(listener).toHaveBeenCalledTimes(1);
   });
 
+  // Real timers, short: Jasmine's clock cannot install over zone.js' timers in the whole Karma bundle.
+  const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+  it('aborts its signal when timeoutMs pass first, with the timeout as the reason', async () => {
+    const lifetime = new RequestAbort(30);
+    const listener = jasmine.createSpy('listener');
+    lifetime.signal.addEventListener('abort', listener);
+    expect(lifetime.signal.aborted).toBeFalse();
+    await sleep(80);
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(lifetime.timedOut).toBeTrue();
+    expect(lifetime.signal.reason?.message).toBe('timeout of 30ms exceeded');
+    expect(lifetime.signal.reason?.code).toBe('ECONNABORTED');
+  });
+
+  it('clears its timer when the request settles or is unsubscribed, and has none with timeoutMs 0', async () => {
+    const settled = new RequestAbort(30);
+    settled.settle();
+    const unsubscribed = new RequestAbort(30);
+    unsubscribed.unsubscribe();
+    const unlimited = new RequestAbort(0);
+    await sleep(80);
+    expect(settled.signal.aborted).toBeFalse();
+    expect(unsubscribed.timedOut).withContext('aborted by unsubscribe, not by time').toBeFalse();
+    expect(unsubscribed.signal.reason).toBeUndefined();
+    expect(unlimited.signal.aborted).toBeFalse();
+  });
+
   it('leaves a settled request alone', () => {
     const lifetime = new RequestAbort();
     const listener = jasmine.createSpy('listener');

@@ -1,7 +1,7 @@
 import { TestScheduler } from 'rxjs/testing';
 import { defer, throwError, of } from 'rxjs';
 import { backoffDelay, isTransient, retryTransient, type RetryConfig } from '../../src/http/retry.js';
-import { FlowclientConnectionError, NetworkError, NotFoundError } from '../../src/errors.js';
+import { FlowclientConnectionError, NetworkError, NotFoundError, ResponseTooLargeError } from '../../src/errors.js';
 
 const config: RetryConfig = { count: 3, baseDelayMs: 10, maxDelayMs: 40 };
 const half = () => 0.5;
@@ -24,6 +24,8 @@ describe('isTransient', () => {
     ['400', new FlowclientConnectionError('x', { status: 400 }), false],
     ['404', new NotFoundError('x', { status: 404 }), false],
     ['a plain Error', new Error('x'), false],
+    ['a body over maxResponseBytes', new ResponseTooLargeError('x', { limitBytes: 1 }), false],
+    ['a body over maxResponseBytes with status 503', new ResponseTooLargeError('x', { status: 503, limitBytes: 1 }), false],
   ];
   for (const [name, error, expected] of cases) {
     it(`${expected ? 'retries' : 'does not retry'} ${name}`, () => expect(isTransient(error)).toBe(expected));

@@ -21,6 +21,7 @@ import { QUERY_SPECS } from './support/bad-input/query-specs.js';
 import { PATH_VALUES } from './support/bad-input/paths.js';
 import { CONNECT_OPTIONS, METADATA_ARGUMENTS, NO_CONNECTIONS, NOT_A_SPEC, POLLING_OPTIONS, WATCH_ALL_ARGUMENTS } from './support/bad-input/arguments.js';
 import { BAD_REFRESHERS, REFRESHER_OPTIONS } from './support/bad-input/refresher.js';
+import { CLIENT_SIDE_LIMITS, OVERSIZED_REPLIES } from './support/bad-input/limits.js';
 import { record, type Recording } from './support/record.js';
 import { expectNoSecret, secretsOf } from './support/secrets.js';
 import { trackUnhandled } from './support/unhandled.js';
@@ -45,6 +46,8 @@ const TABLE: readonly BadInput[] = [
   ...WATCH_ALL_ARGUMENTS,
   ...REFRESHER_OPTIONS,
   ...BAD_REFRESHERS,
+  ...CLIENT_SIDE_LIMITS,
+  ...OVERSIZED_REPLIES,
 ];
 
 const SHORT_RETRY = { count: 2, baseDelayMs: 5, maxDelayMs: 10 };

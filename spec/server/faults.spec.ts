@@ -1,6 +1,6 @@
 /**
  * Fault injection and the admin routes: latency, bursts (JSON and HTML), connection resets,
- * stalls, cut result streams, restarts keeping state on the same port.
+ * stalls, dripped replies, cut result streams, restarts keeping state on the same port.
  */
 import { startTestServer, type TestServer } from '../../server/index.js';
 import { call, dailyLocationSpec, run, runToCompletion } from './support/http.js';
@@ -92,6 +92,31 @@ describe('test server · fault injection', () => {
     started = Date.now();
     await call(server, `/api/0/get/${id}`, { token });
     expect(Date.now() - started).toBeLessThan(190);
+  });
+
+  it('drips the next replies one byte every `intervalMs`, whole and without Content-Length, then serves normally', async () => {
+    const plain = await call(server, `/api/0/poll/${id}`, { token });
+    server.setFaults({ drips: [{ route: 'poll', intervalMs: 20, count: 1 }] });
+    let started = Date.now();
+    const slow = await call(server, `/api/0/poll/${id}`, { token });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(plain.text.length * 20 - 10);
+    expect([slow.status, slow.text]).toEqual([plain.status, plain.text]);
+    expect(slow.headers.get('content-length')).toBeNull();
+    expect(slow.headers.get('location')).toBe(plain.headers.get('location'));
+    started = Date.now();
+    await call(server, `/api/0/poll/${id}`, { token });
+    expect(Date.now() - started).withContext('the next reply').toBeLessThan(plain.text.length * 20 - 10);
+  });
+
+  it('serves normally after a client leaves a dripped reply midway', async () => {
+    server.setFaults({ drips: [{ route: 'available_dates', intervalMs: 50, count: 1 }] });
+    const controller = new AbortController();
+    const response = await fetch(`${server.url}/api/0/available_dates`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+    const reader = response.body?.getReader();
+    expect((await reader?.read())?.value?.length).toBe(1);
+    controller.abort();
+    await expectAsync(reader?.read() ?? Promise.reject(new Error('no body'))).toBeRejected();
+    expect((await call(server, '/api/0/available_dates', { token })).status).withContext('served normally after').toBe(200);
   });
 
   it('cuts the next result stream after `afterBytes` bytes, mid-body', async () => {

@@ -12,6 +12,7 @@ import {
   NetworkError,
   NotFoundError,
   PermissionDeniedError,
+  ResponseTooLargeError,
 } from '../errors.js';
 import type { FlowResponse } from './response.js';
 
@@ -136,15 +137,38 @@ export function replyError(kind: ReplyKind, response: Pick<FlowResponse, 'status
   );
 }
 
+/** axios' words when a body passes `maxContentLength` (both adapters), with the limit. */
+const TOO_LARGE = /^maxContentLength size of (\d+) exceeded$/;
+
+/**
+ * The status of the reply whose body was cut off, when the runtime tells it: axios' response,
+ * or (Node) the `ClientRequest`'s `res`; `undefined` in browsers.
+ */
+function statusOfCutReply(error: { response?: { status?: unknown }; request?: unknown }): number | undefined {
+  const res = (error.request as { res?: { statusCode?: unknown } } | null | undefined)?.res;
+  const status = error.response?.status ?? res?.statusCode;
+  return typeof status === 'number' ? status : undefined;
+}
+
 /**
  * A transport failure (no reply: refused, reset, DNS, TLS, timeout) as {@link NetworkError}
- * "Unable to connect to FlowKit API at <url>: <reason>". Errors that are already ours pass through.
- * The cause keeps only the failure's code and text, never the request and its headers.
+ * "Unable to connect to FlowKit API at <url>: <reason>"; a body over the connection's
+ * `maxResponseBytes` (axios' `maxContentLength`) as {@link ResponseTooLargeError}. Errors that
+ * are already ours pass through. The cause keeps only the failure's code and text, never the
+ * request and its headers.
  */
 export function transportError(error: unknown, ctx: RequestContext): FlowclientError {
   if (error instanceof FlowclientError) return error;
   const reason = error instanceof Error ? error.message : String(error);
   const code = isAxiosError(error) ? error.code : undefined;
   const cause = Object.assign(new Error(reason), code === undefined ? {} : { code });
+  const tooLarge = code === 'ERR_BAD_RESPONSE' ? TOO_LARGE.exec(reason) : null;
+  if (tooLarge !== null && isAxiosError(error)) {
+    const limitBytes = Number(tooLarge[1]);
+    return new ResponseTooLargeError(
+      `The reply from ${ctx.url}/api/${ctx.apiVersion}/${ctx.route} is larger than maxResponseBytes (${limitBytes} bytes); its download was stopped.`,
+      { status: statusOfCutReply(error), route: ctx.route, limitBytes, cause },
+    );
+  }
   return new NetworkError(`Unable to connect to FlowKit API at ${ctx.url}: ${reason}`, { route: ctx.route, cause });
 }

@@ -31,6 +31,9 @@ export interface HttpRequest {
  * {@link FlowResponse}: no config, no token) once its status is accepted, else fail with the mapped
  * error ({@link replyError}, {@link transportError}).
  * The request's {@link RequestAbort} is the subscription's resource (`using`): unsubscribing aborts it.
+ * The client's `timeout` bounds the whole attempt, from send to the last byte of the body (axios'
+ * own is an idle timeout in Node, so it gets 0): when it passes the request is aborted and fails
+ * with the `NetworkError` of axios' timeout, "… timeout of <ms>ms exceeded".
  * A request whose URL would leave the connection's origin or `/api/<version>/` is not sent: it
  * fails with {@link FlowclientConnectionError} (callers check routes first; this is the last guard).
  */
@@ -42,8 +45,9 @@ export function sendRequest(client: AxiosInstance, request: HttpRequest, token: 
       () => new FlowclientConnectionError(`Refused to send a request to ${off}: every request stays under ${ctx.url}/api/${ctx.apiVersion}/.`, { route: ctx.route }),
     );
   }
+  const timeoutMs = client.defaults.timeout ?? 0;
   return using(
-    () => new RequestAbort(),
+    () => new RequestAbort(timeoutMs),
     (resource) => {
       const lifetime = resource as RequestAbort; // `using` types its resource as a bare Unsubscribable
       return client
@@ -55,6 +59,7 @@ export function sendRequest(client: AxiosInstance, request: HttpRequest, token: 
           params: request.params,
           headers: { Authorization: `Bearer ${token()}` },
           signal: lifetime.signal,
+          timeout: 0, // the lifetime's timer bounds the whole attempt instead
           ...(text ? { responseType: 'text', transitional: { forcedJSONParsing: false, silentJSONParsing: true, clarifyTimeoutError: false } } : {}),
         })
         .then(
@@ -64,7 +69,7 @@ export function sendRequest(client: AxiosInstance, request: HttpRequest, token: 
           },
           (error: unknown) => {
             lifetime.settle();
-            return Promise.reject(transportError(error, ctx));
+            return Promise.reject(transportError(lifetime.timedOut ? lifetime.signal.reason : error, ctx));
           },
         );
     },

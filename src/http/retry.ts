@@ -4,7 +4,7 @@
  * @module
  */
 import { retry, throwError, timer, type MonoTypeOperatorFunction, type SchedulerLike } from 'rxjs';
-import { isFlowclientError, isNetworkError } from '../errors.js';
+import { isFlowclientError, isNetworkError, isResponseTooLargeError } from '../errors.js';
 import { shownValue } from './route.js';
 
 /** How a connection retries transient failures. */
@@ -23,9 +23,13 @@ export const DEFAULT_RETRY: RetryConfig = { count: 3, baseDelayMs: 250, maxDelay
 /** HTTP statuses worth another attempt. */
 export const TRANSIENT_STATUSES: readonly number[] = [429, 502, 503, 504];
 
-/** True for failures that may pass if tried again: no reply at all, or 429/502/503/504. */
+/**
+ * True for failures that may pass if tried again: no reply at all, or 429/502/503/504. A body
+ * over `maxResponseBytes` (`ResponseTooLargeError`) never is, whatever its status.
+ */
 export function isTransient(error: unknown): boolean {
   if (isNetworkError(error)) return true;
+  if (isResponseTooLargeError(error)) return false;
   return isFlowclientError(error) && error.status !== undefined && TRANSIENT_STATUSES.includes(error.status);
 }
 

@@ -15,7 +15,7 @@ export const REFRESHER_OPTIONS: readonly BadInput[] = sendingNothing([
     input: "a tokenRefresher that is the string 'nope'",
     act: connectWith({ tokenRefresher: 'nope' }),
     error: TypeError,
-    message: 'connect: tokenRefresher must be a function returning a promise or observable of a token (got string)',
+    message: 'connect: tokenRefresher must be a function returning a promise or observable of a token (got "nope")',
   },
   {
     input: 'a refreshTimeoutMs of -1',
