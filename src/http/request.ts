@@ -90,5 +90,5 @@ function acceptedReply(kind: ReplyKind, reply: Parameters<typeof toFlowResponse>
  * opaque redirect with status 0 and hides its headers. Report it as the 303 it is.
  */
 export function openOpaqueRedirect(response: FlowResponse): FlowResponse {
-  return response.status === 0 ? Object.freeze({ ...response, status: 303, statusText: 'See Other' }) : response;
+  return response.status === 0 ? { ...response, status: 303, statusText: 'See Other' } : response;
 }

@@ -4,7 +4,7 @@
  * that `console.log`, Node's `util.inspect` or `JSON.stringify` could show a token from.
  * @module
  */
-import { AxiosHeaders, type AxiosResponse } from 'axios';
+import type { AxiosResponse } from 'axios';
 
 /** A FlowAPI reply: status, headers and body of one request. Carries no token. */
 export interface FlowResponse {
@@ -20,24 +20,30 @@ export interface FlowResponse {
   readonly route: string;
 }
 
+/**
+ * The reply's headers as a plain record. An `AxiosHeaders` keeps each header as an own property
+ * (its methods live on the prototype), so one pass over its own keys copies them: this runs on
+ * every request, and `toJSON()` would build an intermediate object first.
+ */
 function plainHeaders(headers: unknown): Record<string, string> {
-  const source: Record<string, unknown> =
-    headers instanceof AxiosHeaders ? (headers.toJSON(true) as Record<string, unknown>) : typeof headers === 'object' && headers !== null ? (headers as Record<string, unknown>) : {};
   const plain: Record<string, string> = {};
-  for (const [name, value] of Object.entries(source)) {
+  if (typeof headers !== 'object' || headers === null) return plain;
+  const source = headers as Record<string, unknown>;
+  for (const name of Object.keys(source)) {
+    const value = source[name];
     if (value === undefined || value === null || value === false) continue;
     plain[name.toLowerCase()] = Array.isArray(value) ? value.map(String).join(', ') : String(value);
   }
-  return Object.freeze(plain);
+  return plain;
 }
 
 /** The {@link FlowResponse} of an axios reply to `route`: status, headers and body only (its config and request are left behind). */
 export function toFlowResponse(reply: Pick<AxiosResponse, 'status' | 'statusText' | 'headers' | 'data'>, route: string): FlowResponse {
-  return Object.freeze({
+  return {
     status: reply.status,
     statusText: reply.statusText ?? '',
     headers: plainHeaders(reply.headers),
     data: reply.data as unknown,
     route,
-  });
+  };
 }

@@ -113,6 +113,9 @@ function parsedBase(apiBase: string): URL {
  * @returns why it leaves the connection's origin or `/api/<version>/`, or `undefined` when it does not.
  */
 export function offApiRoot(route: string, root: ApiRoot): string | undefined {
+  // A route `checkRoute` accepts (a relative path, no scheme, no dot segment) cannot leave the API
+  // root: only others are resolved as a URL (this runs on every request).
+  if (routeProblem(route) === undefined) return undefined;
   const apiBase = apiBaseOf(root);
   let target: URL;
   try {
