@@ -4,7 +4,7 @@
  * (same spec, same id), so whoever holds the spec — an `APIQuery` — runs it again and goes on.
  * @module
  */
-import { Observable, Subscription } from 'rxjs';
+import { Observable, type Observer, type Subscriber } from 'rxjs';
 import { isFlowclientError, isNotFoundError } from '../errors.js';
 import type { WatchState } from './watch-state.js';
 
@@ -32,7 +32,8 @@ export function isForgotten(error: unknown): boolean {
  * The states read as one watch: `polls` counts on from the last state passed on plus the reply
  * that told of the forgetting (the run reply's state, polls 0 of the new loop, shows that
  * count), and `elapsedMs` counts on from the state that told of it (or the last one passed on).
- * One subscriber object per watcher and no operator chain, as a plain watch.
+ * Each watcher is one {@link ForgettingWatch} (its own observer, no closures, no operator chain),
+ * since thousands of queries may be watched at once (`npm run bench scale`).
  */
 export function watchAcrossForgetting(
   queryId: string,
@@ -40,51 +41,70 @@ export function watchAcrossForgetting(
   rerun: () => Observable<string>,
   reruns: number = MAX_RERUNS,
 ): Observable<WatchState> {
-  return new Observable<WatchState>((subscriber) => {
-    const subscriptions = new Subscription();
-    let left = reruns;
-    let polls = 0; // added to the current loop's counts
-    let elapsedMs = 0;
-    let passed: WatchState | undefined; // the latest state passed on
-    let forgotten: WatchState | undefined; // the current loop's not_running, held back
+  return new Observable<WatchState>((subscriber) => new ForgettingWatch(subscriber, watch, rerun, reruns).follow(queryId));
+}
 
-    const again = (): void => {
-      left -= 1;
-      // Counted on from the reply that told of the forgetting: a not_running state, or a failed poll after the latest state.
-      if (forgotten === undefined) {
-        polls = (passed?.polls ?? polls) + 1;
-        elapsedMs = passed?.elapsedMs ?? elapsedMs;
-      } else {
-        polls += forgotten.polls;
-        elapsedMs += forgotten.elapsedMs;
-      }
-      forgotten = undefined;
-      subscriptions.add(
-        rerun().subscribe({
-          next: (id) => follow(id),
-          error: (error: unknown) => subscriber.error(error),
-        }),
-      );
-    };
+/** One watcher of {@link watchAcrossForgetting}: the observer of the current loop's states. */
+class ForgettingWatch implements Observer<WatchState> {
+  readonly #subscriber: Subscriber<WatchState>;
+  readonly #watch: (queryId: string) => Observable<WatchState>;
+  readonly #rerun: () => Observable<string>;
+  #left: number;
+  #polls = 0; // added to the current loop's counts
+  #elapsedMs = 0;
+  #passed: WatchState | undefined; // the latest state passed on
+  #forgotten: WatchState | undefined; // the current loop's not_running, held back
 
-    const follow = (id: string): void => {
-      subscriptions.add(
-        watch(id).subscribe({
-          next: (state) => {
-            if (state.status === 'not_running' && left > 0) {
-              forgotten = state; // the loop completes next: run again then
-              return;
-            }
-            passed = polls === 0 && elapsedMs === 0 ? state : { ...state, polls: state.polls + polls, elapsedMs: state.elapsedMs + elapsedMs };
-            subscriber.next(passed);
-          },
-          error: (error: unknown) => (isForgotten(error) && left > 0 ? again() : subscriber.error(error)),
-          complete: () => (forgotten === undefined ? subscriber.complete() : again()),
-        }),
-      );
-    };
+  constructor(subscriber: Subscriber<WatchState>, watch: (queryId: string) => Observable<WatchState>, rerun: () => Observable<string>, reruns: number) {
+    this.#subscriber = subscriber;
+    this.#watch = watch;
+    this.#rerun = rerun;
+    this.#left = reruns;
+  }
 
-    follow(queryId);
-    return subscriptions;
-  });
+  /** Watch `queryId`; its subscription ends with the watcher's. */
+  follow(queryId: string): void {
+    this.#subscriber.add(this.#watch(queryId).subscribe(this));
+  }
+
+  next(state: WatchState): void {
+    if (state.status === 'not_running' && this.#left > 0) {
+      this.#forgotten = state; // the loop completes next: run again then
+      return;
+    }
+    const polls = this.#polls;
+    const elapsedMs = this.#elapsedMs;
+    this.#passed = polls === 0 && elapsedMs === 0 ? state : { ...state, polls: state.polls + polls, elapsedMs: state.elapsedMs + elapsedMs };
+    this.#subscriber.next(this.#passed);
+  }
+
+  error(error: unknown): void {
+    if (isForgotten(error) && this.#left > 0) this.#again();
+    else this.#subscriber.error(error);
+  }
+
+  complete(): void {
+    if (this.#forgotten === undefined) this.#subscriber.complete();
+    else this.#again();
+  }
+
+  #again(): void {
+    this.#left -= 1;
+    const forgotten = this.#forgotten;
+    // Counted on from the reply that told of the forgetting: a not_running state, or a failed poll after the latest state.
+    if (forgotten === undefined) {
+      this.#polls = (this.#passed?.polls ?? this.#polls) + 1;
+      this.#elapsedMs = this.#passed?.elapsedMs ?? this.#elapsedMs;
+    } else {
+      this.#polls += forgotten.polls;
+      this.#elapsedMs += forgotten.elapsedMs;
+    }
+    this.#forgotten = undefined;
+    this.#subscriber.add(
+      this.#rerun().subscribe({
+        next: (id) => this.follow(id),
+        error: (error: unknown) => this.#subscriber.error(error),
+      }),
+    );
+  }
 }
