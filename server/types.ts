@@ -166,6 +166,16 @@ export interface TestServerOptions {
    * @defaultValue calls/sms/mds/topups: 2016-01-01..2016-01-07, forwards: []
    */
   availableDates?: Record<string, string[]>;
+  /**
+   * Subscribers of the synthetic country every result is computed from.
+   * @defaultValue `100000`
+   */
+  subscribers?: number;
+  /**
+   * Seed of the synthetic country (regions, cells, subscribers, their movements and events).
+   * @defaultValue `1`
+   */
+  seed?: number;
   /** RS256 key pair (PEM); a fresh pair is generated at start when omitted. */
   keys?: { privateKeyPem: string; publicKeyPem: string };
   /** Fault injection (also enables the admin routes). @defaultValue none */
