@@ -122,8 +122,14 @@ export class ResultDecodeError extends FlowclientError {
   override readonly name: string = 'ResultDecodeError';
 }
 
-/** A query that FlowAPI reports as errored or cancelled. */
-export class QueryFailedError extends FlowclientError {
+/**
+ * A query that FlowAPI reports as errored or cancelled: its poll answered 500 with a JSON
+ * `status`. A {@link FlowclientConnectionError}, as flowclient raises for that 500 ("Something
+ * went wrong: <msg>. API returned with status code: 500 and status 'errored'"), so code that
+ * catches flowclient's class catches it; {@link isQueryFailedError} tells it apart.
+ * Carries `status` 500, `serverStatus` (`errored` or `cancelled`) and `serverMessage`.
+ */
+export class QueryFailedError extends FlowclientConnectionError {
   override readonly name: string = 'QueryFailedError';
 }
 
@@ -143,7 +149,9 @@ const FAMILY: Record<string, readonly string[]> = {
     'FlowclientError', 'FlowclientConnectionError', 'NetworkError', 'ResponseTooLargeError', 'AuthenticationError',
     'PermissionDeniedError', 'NotFoundError', 'QuerySpecError', 'ResultDecodeError', 'QueryFailedError',
   ],
-  FlowclientConnectionError: ['FlowclientConnectionError', 'NetworkError', 'ResponseTooLargeError', 'AuthenticationError', 'PermissionDeniedError'],
+  FlowclientConnectionError: [
+    'FlowclientConnectionError', 'NetworkError', 'ResponseTooLargeError', 'AuthenticationError', 'PermissionDeniedError', 'QueryFailedError',
+  ],
   NetworkError: ['NetworkError'],
   ResponseTooLargeError: ['ResponseTooLargeError'],
   AuthenticationError: ['AuthenticationError'],

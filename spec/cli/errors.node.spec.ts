@@ -69,7 +69,7 @@ describe('flowclient-rx CLI · failures', () => {
       what: 'a query reading dates outside the available ones (errored)',
       args: () => ['run', file('errored.json', JSON.stringify(spatialAggregate('2015-06-01')))],
       code: EXIT.queryFailed,
-      message: /^query failed: Query with id '[0-9a-f]{32}' finished with an error/,
+      message: /^query failed: Something went wrong: Query with id '[0-9a-f]{32}' finished with an error\. API returned with status code: 500 and status 'errored'$/,
     },
     { what: 'a closed port (network)', args: () => ['--url', `http://127.0.0.1:${port}`, 'status', 'x'], code: EXIT.network, message: /^network error: Unable to connect to FlowKit API at http:\/\/127\.0\.0\.1:\d+: .*ECONNREFUSED/ },
     { what: 'an --out file that cannot be written', args: () => ['dates', '--out', join(dir, 'missing', 'dates.json')], code: EXIT.failure, message: /^cannot write .*dates\.json: ENOENT/ },

@@ -3,12 +3,14 @@
  * `waitForQueryToBeReady`, `getResultLocationFromIdWhenReady`.
  * @module
  */
-import { defer, last, map, of, type Observable } from 'rxjs';
-import { NotFoundError, QueryFailedError } from '../errors.js';
+import { catchError, defer, last, map, of, throwError, type Observable } from 'rxjs';
+import { FlowclientConnectionError, NotFoundError, QueryFailedError } from '../errors.js';
+import { bodyField } from '../http/error-mapping.js';
 import type { FlowResponse } from '../http/response.js';
-import { outcomeOfReply, type QueryStatus } from '../query/poll-outcome.js';
-import { pollQuery, type QueryIdOptions } from '../query/poll-query.js';
+import { outcomeOfFailure, outcomeOfReply, type QueryStatus } from '../query/poll-outcome.js';
+import type { QueryIdOptions } from '../query/poll-query.js';
 import { checkQueryId } from '../query/query-id.js';
+import { queryFailedError } from '../query/query-failed.js';
 import { takeRecentCompletion, watchQuery, type WatchOptions } from '../query/shared-watch.js';
 import { checkConnection, checkWaitArguments } from './arguments.js';
 import type { Connection } from '../connection.js';
@@ -20,7 +22,8 @@ export type { QueryIdOptions };
 export interface WaitOptions extends QueryIdOptions, WatchOptions {}
 
 /**
- * Is the query ready? (flowclient's `query_is_ready`): one poll, `ready` true on 303.
+ * Is the query ready? (flowclient's `query_is_ready`): one poll, `ready` true on 303, false on
+ * any 202 whatever its body says (as flowclient, which reads no body to answer this).
  * A 404 fails with {@link NotFoundError}; a 303 elsewhere than the connection's
  * `/api/<version>/` with `FlowclientConnectionError`.
  * @throws TypeError naming `queryId` when it is not a query id (empty, not a string, or with
@@ -31,7 +34,7 @@ export function queryIsReady({ connection, queryId }: QueryIdOptions): Observabl
   checkQueryId(queryId, 'queryIsReady');
   return connection.getUrl({ route: `poll/${queryId}` }).pipe(
     map((response) => {
-      outcomeOfReply(response, queryId, connection); // checks the reply (status known, body readable, no redirect elsewhere)
+      if (response.status !== 202) outcomeOfReply(response, queryId, connection); // a 303 must stay on the connection's server; other statuses fail
       return { ready: response.status === 303, response };
     }),
   );
@@ -40,19 +43,33 @@ export function queryIsReady({ connection, queryId }: QueryIdOptions): Observabl
 /**
  * The query's status (flowclient's `get_status`): `completed`, `queued`, `executing`, or
  * `not_running` when the server answers 404; `errored` / `cancelled` from FlowAPI's JSON 500.
- * A 500 HTML page (FlowAPI 1.18's answer for an unknown id) fails with `FlowclientConnectionError`.
+ * A 202 whose body has no `status` fails as flowclient's does, with `FlowclientConnectionError`
+ * "No status reported." (status 202); a 500 HTML page (FlowAPI 1.18's answer for an unknown id)
+ * with `FlowclientConnectionError`.
  * @throws TypeError naming `queryId` when it is not a query id (as {@link queryIsReady}); nothing is sent.
  */
-export function getStatus(options: QueryIdOptions): Observable<QueryStatus> {
-  checkConnection(options.connection, 'getStatus');
-  checkQueryId(options.queryId, 'getStatus');
-  return pollQuery(options).pipe(map((outcome) => outcome.status));
+export function getStatus({ connection, queryId }: QueryIdOptions): Observable<QueryStatus> {
+  checkConnection(connection, 'getStatus');
+  checkQueryId(queryId, 'getStatus');
+  const route = `poll/${queryId}`;
+  return connection.getUrl({ route }).pipe(
+    map((response) => {
+      if (response.status === 202 && bodyField(response.data, 'status') === undefined) {
+        throw new FlowclientConnectionError('No status reported.', { status: 202, route });
+      }
+      return outcomeOfReply(response, queryId, connection).status;
+    }),
+    catchError((error: unknown) => {
+      const outcome = outcomeOfFailure(error); // 404 → not_running, JSON 500 → errored / cancelled
+      return outcome ? of(outcome.status) : throwError(() => error);
+    }),
+  );
 }
 
 /**
  * Poll until the query is ready (flowclient's `wait_for_query_to_be_ready`): emits the
- * completed state once, then completes. Fails with {@link QueryFailedError} when the query
- * errored or was cancelled, {@link NotFoundError} when it is not running.
+ * completed state once, then completes. Fails with {@link QueryFailedError} (a
+ * `FlowclientConnectionError`, as flowclient's) when the query errored or was cancelled, {@link NotFoundError} when it is not running.
  * @throws TypeError naming `connection`, `queryId` (as {@link queryIsReady}) or a polling option
  * (see `checkWatchOptions`); nothing is sent. The result functions that wait by id
  * (`getResultByQueryId`…) throw the same, naming themselves.
@@ -80,11 +97,7 @@ function waitForReady(connection: Connection, queryId: string, watch: WatchOptio
       if (state.status === 'not_running') {
         throw new NotFoundError('Query is not running.', { status: 404, route: `poll/${queryId}`, serverMessage: state.message });
       }
-      if (state.status === 'errored' || state.status === 'cancelled') {
-        throw new QueryFailedError(`Query with id '${queryId}' ${state.status === 'errored' ? 'finished with an error' : 'was cancelled'}: ${state.message}`, {
-          status: 500, route: `poll/${queryId}`, serverMessage: state.message, serverStatus: state.status,
-        });
-      }
+      if (state.status === 'errored' || state.status === 'cancelled') throw queryFailedError(state);
       throw new QueryFailedError(`Query with id '${queryId}' stopped while ${state.status}.`);
     }),
   );

@@ -64,15 +64,22 @@ export const RESULT_FORMATS: readonly ResultFormat[] = ['json', 'geojson', 'csv'
 export class APIQuery<S extends QuerySpec = QuerySpec> {
   /** A copy of the spec this query runs. */
   readonly parameters: S;
-  /** The connection it runs on. */
-  readonly connection: Connection;
+  readonly #connection: Connection;
   #queryId: string | undefined;
 
   /** @throws TypeError naming `connection` or `parameters` (not a query spec); nothing is sent. */
   constructor(options: APIQueryOptions<S>) {
     const { connection, parameters } = checkApiQueryOptions(options);
-    this.connection = connection;
+    this.#connection = connection;
     this.parameters = { ...parameters };
+  }
+
+  /**
+   * The connection it runs on. Read-only, as flowclient's property: a getter without a setter,
+   * so assigning to it throws a TypeError (modules are strict mode) and the query keeps its connection.
+   */
+  get connection(): Connection {
+    return this.#connection;
   }
 
   /** The server's id for this query once run, else `undefined`. */

@@ -7,6 +7,7 @@ import { EMPTY, catchError, concat, defer, isObservable, map, merge, of, scan, t
 import { checkWatchOptions, type WatchOptions } from './shared-watch.js';
 import { shownValue } from '../http/route.js';
 import { isFinal } from './poll-outcome.js';
+import { queryFailedError } from './query-failed.js';
 import type { WatchState } from './watch-state.js';
 
 /** Anything that can be watched: an `APIQuery`, or a stream of states. */
@@ -22,7 +23,12 @@ export interface DashboardState {
   readonly totalParts: number;
   /** True once every query has reached a final state or failed. */
   readonly done: boolean;
-  /** The first error any query's stream failed with, else `null`. */
+  /**
+   * The first error: a query's stream that failed (with its error), or a query that ended
+   * `errored` (a `QueryFailedError` with the server's text, status 500 and `serverStatus:
+   * 'errored'`, as a one-shot call fails with); else `null`. `cancelled` and `not_running` are
+   * left to `states`.
+   */
   readonly error: unknown;
   /** True while any query's polls are refused for authentication (its state has `awaitingToken`): ask for a new token. */
   readonly awaitingToken: boolean;
@@ -51,8 +57,8 @@ export function partsOf(state: WatchState | undefined): [number, number] {
 
 /**
  * Watch many queries at once: emits a {@link DashboardState} at once and on every change,
- * completing when all are done. One query's failure is reported in `error` and does not stop
- * the others.
+ * completing when all are done. One query's failure (its stream failing, or its query ending
+ * `errored`) is reported in `error` and does not stop the others: `done` waits for them all.
  * @throws TypeError naming `queries` (not a list), `queries[i]` (neither an `APIQuery` nor an
  * observable) or a polling option; nothing is sent.
  */
@@ -79,8 +85,10 @@ export function watchAll(queries: readonly Watchable[], options: WatchOptions = 
           scan((acc: DashboardState, event: Event) => {
             const states = acc.states.slice();
             let error = acc.error;
-            if ('state' in event) states[event.index] = event.state;
-            else {
+            if ('state' in event) {
+              states[event.index] = event.state;
+              if (event.state.status === 'errored') error ??= queryFailedError(event.state);
+            } else {
               failed.add(event.index);
               error ??= event.error;
             }

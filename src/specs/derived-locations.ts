@@ -9,6 +9,7 @@ import { entry, field, type BuilderDescriptor } from './fields.js';
 import { COALESCED_LOCATION_KINDS, LOCATION_WEIGHTS_KINDS, MAJORITY_LOCATION_KINDS, VISITABLE_LOCATION_KINDS } from './kinds.js';
 import type { SamplingKey, VisitableLocationSpec } from './types.js';
 import { DEFAULTS } from './values.js';
+import { checkSameAggregationUnit } from './aggregation-units.js';
 
 /** Options of {@link locationVisitsSpec}. */
 export interface LocationVisitsOptions {
@@ -105,6 +106,7 @@ const LOCATION_VISITS: BuilderDescriptor = {
 /** Spec counting, per subscriber, how many of the given daily or modal locations were each location. */
 export function locationVisitsSpec(options: LocationVisitsOptions): LocationVisitsSpec {
   checkOptions(LOCATION_VISITS, options);
+  checkSameAggregationUnit(LOCATION_VISITS.builder, options, ['locations']);
   return { query_kind: 'location_visits', locations: options.locations };
 }
 
@@ -165,6 +167,7 @@ const COALESCED_LOCATION: BuilderDescriptor = {
 /** Spec of each subscriber's preferred location, falling back to another where the weight reaches a threshold. */
 export function coalescedLocationSpec(options: CoalescedLocationOptions): CoalescedLocationSpec {
   checkOptions(COALESCED_LOCATION, options);
+  checkSameAggregationUnit(COALESCED_LOCATION.builder, options, ['preferredLocation', 'fallbackLocation', 'subscriberLocationWeights']);
   return {
     query_kind: 'coalesced_location',
     preferred_location: options.preferredLocation,
@@ -193,6 +196,7 @@ const MOBILITY_CLASSIFICATION: BuilderDescriptor = {
 /** Spec classifying each subscriber's mobility over consecutive periods; used as `labels` of the labelled aggregates. */
 export function mobilityClassificationSpec(options: MobilityClassificationOptions): MobilityClassificationSpec {
   checkOptions(MOBILITY_CLASSIFICATION, options);
+  checkSameAggregationUnit(MOBILITY_CLASSIFICATION.builder, options, ['locations']);
   return {
     query_kind: 'mobility_classification',
     locations: options.locations,

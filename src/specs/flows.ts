@@ -10,6 +10,7 @@ import { COALESCED_LOCATION_KINDS, FLOW_INPUT_KINDS, LABEL_KINDS } from './kinds
 import type { CoalescedLocationSpec, MobilityClassificationSpec } from './derived-locations.js';
 import type { CommonJson, FlowInputSpec, GeoJson, PeriodJson } from './types.js';
 import { DEFAULTS, JOIN_TYPES, type AggregationUnit, type JoinType } from './values.js';
+import { checkSameAggregationUnit } from './aggregation-units.js';
 
 /** Options of {@link flowsSpec}, {@link inflowsSpec} and {@link outflowsSpec}. */
 export interface FlowsOptions {
@@ -125,6 +126,9 @@ const flowsJson = (options: FlowsOptions): FlowsJson => ({
   join_type: options.joinType ?? DEFAULTS.joinType,
 });
 
+/** The two ends of a flow, which FlowMachine wants at one aggregation unit. */
+const FLOW_ENDS = ['fromLocation', 'toLocation'] as const;
+
 const FLOWS = flowsDescriptor('flowsSpec', 'flows', 'Subscribers moving between each pair of locations.');
 
 /**
@@ -133,6 +137,7 @@ const FLOWS = flowsDescriptor('flowsSpec', 'flows', 'Subscribers moving between 
  */
 export function flowsSpec(options: FlowsOptions): FlowsSpec {
   checkOptions(FLOWS, options);
+  checkSameAggregationUnit(FLOWS.builder, options, FLOW_ENDS);
   return { query_kind: 'flows', ...flowsJson(options) };
 }
 
@@ -141,6 +146,7 @@ const INFLOWS = flowsDescriptor('inflowsSpec', 'inflows', 'Subscribers arriving 
 /** Spec counting, per destination, the subscribers who travelled to it. */
 export function inflowsSpec(options: FlowsOptions): InflowsSpec {
   checkOptions(INFLOWS, options);
+  checkSameAggregationUnit(INFLOWS.builder, options, FLOW_ENDS);
   return { query_kind: 'inflows', ...flowsJson(options) };
 }
 
@@ -149,6 +155,7 @@ const OUTFLOWS = flowsDescriptor('outflowsSpec', 'outflows', 'Subscribers leavin
 /** Spec counting, per origin, the subscribers who travelled from it. */
 export function outflowsSpec(options: FlowsOptions): OutflowsSpec {
   checkOptions(OUTFLOWS, options);
+  checkSameAggregationUnit(OUTFLOWS.builder, options, FLOW_ENDS);
   return { query_kind: 'outflows', ...flowsJson(options) };
 }
 
@@ -167,6 +174,7 @@ const LABELLED_FLOWS: BuilderDescriptor = {
 /** Spec of flows between two coalesced locations, split by a mobility classification. */
 export function labelledFlowsSpec(options: LabelledFlowsOptions): LabelledFlowsSpec {
   checkOptions(LABELLED_FLOWS, options);
+  checkSameAggregationUnit(LABELLED_FLOWS.builder, options, FLOW_ENDS);
   return {
     query_kind: 'labelled_flows',
     from_location: options.fromLocation,

@@ -18,6 +18,7 @@ import {
 import { MODAL_INPUT_KINDS } from './kinds.js';
 import type { CommonJson, GeoJson, PeriodJson, SamplingKey } from './types.js';
 import type { AggregationUnit, LocationMethod } from './values.js';
+import { checkSameAggregationUnit } from './aggregation-units.js';
 
 /** Options of {@link uniqueLocationsSpec} and {@link mostFrequentLocationSpec}. */
 export interface LocationsOverPeriodOptions extends DateRangeOptions, CommonOptions, GeoOptions {
@@ -172,6 +173,7 @@ const MODAL_LOCATION: BuilderDescriptor = {
 /** Spec of each subscriber's most common location over some daily locations; aggregate it with `spatialAggregateSpec`. */
 export function modalLocationSpec(options: ModalLocationOptions): ModalLocationSpec {
   checkOptions(MODAL_LOCATION, options);
+  checkSameAggregationUnit(MODAL_LOCATION.builder, options, ['locations']);
   return { query_kind: 'modal_location', locations: options.locations };
 }
 

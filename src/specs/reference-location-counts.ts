@@ -10,6 +10,7 @@ import { entry, field, type BuilderDescriptor } from './fields.js';
 import { REFERENCE_LOCATION_KINDS, UNIQUE_LOCATIONS_KINDS } from './kinds.js';
 import type { UniqueLocationsSpec } from './locations.js';
 import type { ReferenceLocationSpec } from './types.js';
+import { checkSameAggregationUnit } from './aggregation-units.js';
 
 /** Options of {@link unmovingCountsSpec}. */
 export interface UnmovingCountsOptions {
@@ -87,6 +88,7 @@ const UNMOVING_AT_REFERENCE_LOCATION_COUNTS: BuilderDescriptor = {
 /** Spec counting, per location, the subscribers unmoving at their reference location; `uniqueLocations` is sent as `locations`. */
 export function unmovingAtReferenceLocationCountsSpec(options: ReferenceLocationCountsOptions): UnmovingAtReferenceLocationCountsSpec {
   checkOptions(UNMOVING_AT_REFERENCE_LOCATION_COUNTS, options);
+  checkSameAggregationUnit(UNMOVING_AT_REFERENCE_LOCATION_COUNTS.builder, options, ['uniqueLocations', 'referenceLocations']);
   return {
     query_kind: 'unmoving_at_reference_location_counts',
     locations: options.uniqueLocations,
@@ -104,6 +106,7 @@ const ACTIVE_AT_REFERENCE_LOCATION_COUNTS: BuilderDescriptor = {
 /** Spec counting, per location, the subscribers active at their reference location; sends `unique_locations`. */
 export function activeAtReferenceLocationCountsSpec(options: ReferenceLocationCountsOptions): ActiveAtReferenceLocationCountsSpec {
   checkOptions(ACTIVE_AT_REFERENCE_LOCATION_COUNTS, options);
+  checkSameAggregationUnit(ACTIVE_AT_REFERENCE_LOCATION_COUNTS.builder, options, ['uniqueLocations', 'referenceLocations']);
   return {
     query_kind: 'active_at_reference_location_counts',
     unique_locations: options.uniqueLocations,

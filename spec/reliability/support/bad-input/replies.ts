@@ -52,7 +52,8 @@ export const POLL_REPLIES: readonly BadInput[] = [
   { input: "an unknown status string ('sleeping') from poll", faults: burst('poll', 202, '{"status":"sleeping","msg":""}', 'application/json'), act: status, error: FlowclientConnectionError, message: "Unknown query status 'sleeping' in the reply to poll.", fields: { status: 202, serverStatus: 'sleeping' } },
   { input: "a status string in the wrong case ('Executing') from poll", faults: burst('poll', 202, '{"status":"Executing"}', 'application/json'), act: status, error: FlowclientConnectionError, message: "Unknown query status 'Executing' in the reply to poll." },
   { input: "'completed' in a 202 from poll (completed is a 303)", faults: burst('poll', 202, '{"status":"completed"}', 'application/json'), act: status, error: FlowclientConnectionError, message: "Unknown query status 'completed' in the reply to poll." },
-  { input: 'an unknown status string to queryIsReady', faults: burst('poll', 202, '{"status":"paused"}', 'application/json'), act: (t) => queryIsReady({ connection: t.conn, queryId: t.runningId }), error: FlowclientConnectionError, message: "Unknown query status 'paused' in the reply to poll." },
+  { input: 'a JSON 202 without status from poll (flowclient: "No status reported.")', faults: burst('poll', 202, '{"msg":"still going"}', 'application/json'), act: status, error: FlowclientConnectionError, message: 'No status reported.', fields: { status: 202 } },
+  { input: 'an unknown status string to queryIsReady in a 500', faults: burst('poll', 500, '{"status":"paused","msg":"x"}', 'application/json'), act: (t) => queryIsReady({ connection: t.conn, queryId: t.runningId }), error: FlowclientConnectionError, message: GET_FAILED(500, 'paused', 'x') },
   {
     input: 'an unknown status string mid-watch',
     faults: burst('poll', 202, '{"status":"on_fire"}', 'application/json'),
