@@ -2,12 +2,13 @@ import { TestScheduler } from 'rxjs/testing';
 import { map } from 'rxjs';
 import { watchAll, partsOf } from '../../src/query/watch-all.js';
 import type { RunningState, WatchState } from '../../src/query/watch-state.js';
-import { FlowclientConnectionError } from '../../src/errors.js';
+import { FlowclientConnectionError, QueryFailedError } from '../../src/errors.js';
 
 const running = (queryId: string, completedParts: number, totalParts: number): WatchState => ({
   status: 'executing', queryId, polls: 1, elapsedMs: 0, progress: { eligible: totalParts - completedParts, queued: 0, running: 1 },
   completedParts, totalParts, stalled: false,
 });
+const ended = (queryId: string, status: 'errored' | 'cancelled', message: string): WatchState => ({ status, queryId, polls: 3, elapsedMs: 20, message });
 const done = (queryId: string, totalParts: number | null): WatchState => ({
   status: 'completed', queryId, polls: 2, elapsedMs: 10, completedParts: totalParts, totalParts, resultRoute: `get/${queryId}`,
 });
@@ -40,6 +41,38 @@ describe('watchAll (marbles)', () => {
         a: jasmine.objectContaining({ done: false, error }),
         b: { states: [undefined, done('b', null)], completedParts: 2, totalParts: 2, done: true, error, awaitingToken: false },
       });
+    });
+  });
+
+  it('reports an errored query as a QueryFailedError with the server\'s text, and done waits for the others', () => {
+    scheduler.run(({ cold, expectObservable }) => {
+      const a = cold('-a|', { a: ended('a', 'errored', 'out of disk') });
+      const b = cold('---b|', { b: done('b', null) });
+      const expected = new QueryFailedError("Something went wrong: out of disk. API returned with status code: 500 and status 'errored'", {
+        status: 500, route: 'poll/a', serverMessage: 'out of disk', serverStatus: 'errored',
+      });
+      expectObservable(watchAll([a, b])).toBe('ia-b|', {
+        i: jasmine.objectContaining({ done: false, error: null }),
+        a: jasmine.objectContaining({ done: false, error: expected }),
+        b: jasmine.objectContaining({ done: true, error: expected }),
+      });
+    });
+  });
+
+  it('keeps the first error: a later errored query or failed stream does not replace it', () => {
+    scheduler.run(({ cold, expectObservable }) => {
+      const a = cold('-a|', { a: ended('a', 'errored', '') });
+      const b = cold('--b|', { b: ended('b', 'errored', 'second') });
+      const c = cold<WatchState>('---#', undefined, new FlowclientConnectionError('third'));
+      const first = jasmine.objectContaining({ name: 'QueryFailedError', message: "Something went wrong: Query with id 'a' finished with an error. API returned with status code: 500 and status 'errored'", serverMessage: '' });
+      expectObservable(watchAll([a, b, c]).pipe(map((s) => s.error))).toBe('nff(f|)', { n: null, f: first });
+    });
+  });
+
+  it('leaves a cancelled query to its state: error stays null', () => {
+    scheduler.run(({ cold, expectObservable }) => {
+      const a = cold('-a|', { a: ended('a', 'cancelled', 'by user') });
+      expectObservable(watchAll([a]).pipe(map((s) => [s.error, s.done]))).toBe('na|', { n: [null, false], a: [null, true] });
     });
   });
 

@@ -77,13 +77,28 @@ function rowsOf(body: unknown, location: string): ResultRow[] {
   return rows as ResultRow[];
 }
 
+/** What keeps a parsed body from being a GeoJSON FeatureCollection, or `undefined` when it is one. */
+function notAFeatureCollection(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return `not a JSON object (${body === null ? 'null' : Array.isArray(body) ? 'an array' : typeof body})`;
+  const { type, features } = body as Record<string, unknown>;
+  if (!Array.isArray(features)) return 'no `features` array';
+  if (type !== 'FeatureCollection') return `its \`type\` is ${JSON.stringify(type) ?? 'missing'}, not "FeatureCollection"`;
+  return undefined;
+}
+
+/** The body itself, unchanged, when it is a FeatureCollection (as flowclient returns what the server sent); else a {@link ResultDecodeError} saying what was wrong. */
 function featureCollectionOf(body: unknown, location: string): FeatureCollection {
-  const ok = typeof body === 'object' && body !== null && Array.isArray((body as Record<string, unknown>)['features']);
-  if (!ok) throw undecodable(location, body);
+  if (typeof body === 'string') throw undecodable(location, body);
+  const wrong = notAFeatureCollection(body);
+  if (wrong !== undefined) throw new ResultDecodeError(`The result at ${location} is not a GeoJSON FeatureCollection: ${wrong}.`, { status: 200, route: location });
   return body as FeatureCollection;
 }
 
-/** The FeatureCollection of a 200 reply, or {@link ResultDecodeError}. */
+/**
+ * The FeatureCollection of a 200 reply, the parsed body itself (nothing dropped or added), or a
+ * {@link ResultDecodeError}: "… is not valid JSON (truncated or malformed).", or "… is not a GeoJSON
+ * FeatureCollection: no `features` array." (not an object, or a `type` other than `FeatureCollection`).
+ */
 export function decodeFeatureCollection(response: FlowResponse, location: string): FeatureCollection {
   return featureCollectionOf(response.data, location);
 }

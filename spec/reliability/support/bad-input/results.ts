@@ -34,4 +34,26 @@ export const RESULT_BODIES: readonly BadInput[] = withFields({ status: 200 }, [
     error: ResultDecodeError,
     message: 'The result at geography/admin3 is not valid JSON (truncated or malformed).',
   },
+  {
+    input: 'a geography reply without a features array',
+    faults: json('geography', '{"type":"FeatureCollection","feature":[]}'),
+    act: (t) => getGeography({ connection: t.conn, aggregationUnit: 'admin3' }),
+    error: ResultDecodeError,
+    message: 'The result at geography/admin3 is not a GeoJSON FeatureCollection: no `features` array.',
+    fields: { route: 'geography/admin3' },
+  },
+  {
+    input: 'a geography reply that is a JSON list',
+    faults: json('geography', '[{"type":"Feature"}]'),
+    act: (t) => getGeography({ connection: t.conn, aggregationUnit: 'admin3' }),
+    error: ResultDecodeError,
+    message: 'The result at geography/admin3 is not a GeoJSON FeatureCollection: not a JSON object (an array).',
+  },
+  {
+    input: 'a GeoJSON result that is a single Feature',
+    faults: json('get', '{"type":"Feature","features":[],"geometry":null,"properties":{}}'),
+    act: (t) => getGeojsonResultByQueryId({ connection: t.conn, queryId: t.completedId }),
+    error: ResultDecodeError,
+    message: (t) => `The result at get/${t.completedId}.geojson is not a GeoJSON FeatureCollection: its \`type\` is "Feature", not "FeatureCollection".`,
+  },
 ]);
