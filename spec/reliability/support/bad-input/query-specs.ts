@@ -85,6 +85,23 @@ export const QUERY_SPECS: readonly BadInput[] = [
     sendsNothing: true,
   },
   {
+    input: 'flows between locations of different aggregation units (flowsSpec)',
+    act: () => BUILDERS.flowsSpec.build({ fromLocation: daily(), toLocation: dailyLocationSpec({ date: '2016-01-02', aggregationUnit: 'admin2', method: 'last' }) }),
+    error: QuerySpecError,
+    message: /^flowsSpec: invalid toLocation \{"query_kind":"daily_location".*; expected toLocation at the aggregation unit of fromLocation \(admin3\), not admin2: FlowMachine refuses location queries of different aggregation units \("All locations must have the same aggregation unit"\)\.$/,
+    fields: { builder: 'flowsSpec', field: 'toLocation' },
+    sendsNothing: true,
+  },
+  {
+    input: 'a modal location over daily locations of different aggregation units (modalLocationSpec, through a wrapper)',
+    act: (t: BadInputContext) =>
+      spatialAggregate({ connection: t.conn, locations: BUILDERS.modalLocationSpec.build({ locations: [daily(), dailyLocationSpec({ date: '2016-01-02', aggregationUnit: 'admin1', method: 'last' })] }) as never }),
+    error: QuerySpecError,
+    message: /^modalLocationSpec: invalid locations .*; expected locations\[1\] at the aggregation unit of locations\[0\] \(admin3\), not admin1: /,
+    fields: { builder: 'modalLocationSpec', field: 'locations' },
+    sendsNothing: true,
+  },
+  {
     input: 'an unknown option',
     act: () => BUILDERS.dailyLocationSpec.build({ ...VALID.dailyLocationSpec?.(), colour: 'red' } as never),
     error: QuerySpecError,
