@@ -4,7 +4,7 @@
  * {@link UsageError} naming the flag and the value.
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { defaultKeyFile } from './cli-key-file.js';
 import { expandScopes, serverScopes } from './cli-scopes.js';
 import { DEFAULT_COMMAND_DATES, TOKEN_USAGE, USAGE } from './cli-usage.js';
@@ -76,34 +76,8 @@ function parsed<T>(parse: () => T): T {
   }
 }
 
-function parseToken(argv: readonly string[], env: Env): Command {
-  const values = parsed(() => parseArgs({ args: [...argv], strict: true, options: {
-    scopes: { type: 'string' },
-    ttl: { type: 'string' },
-    sub: { type: 'string' },
-    'key-file': { type: 'string' },
-    'flowapi-version': { type: 'string' },
-    audience: { type: 'string' },
-    'list-scopes': { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  } }).values);
-  if (values.help) return { command: 'help', text: TOKEN_USAGE };
-  if (values['list-scopes']) return { command: 'list-scopes' };
-  const known = serverScopes();
-  if (values.sub !== undefined && values.sub.trim() === '') refuse('sub', values.sub, 'a user name');
-  return {
-    command: 'token',
-    scopes: values.scopes === undefined ? known : expandScopes(values.scopes, known),
-    ttlSeconds: values.ttl === undefined ? 3600 : lifetimeSecondsValue('ttl', values.ttl),
-    sub: values.sub ?? 'test-user',
-    keyFile: values['key-file'] ?? defaultKeyFile(env),
-    flowapiVersion: version(values['flowapi-version']),
-    audience: values.audience ?? 'flowapi-test-server',
-  };
-}
-
-function parseServe(argv: readonly string[], env: Env): Command {
-  const values = parsed(() => parseArgs({ args: [...argv], strict: true, options: {
+/** Options of the serving command. */
+const SERVE_OPTIONS = {
     port: { type: 'string', short: 'p' },
     host: { type: 'string' },
     'flowapi-version': { type: 'string' },
@@ -120,7 +94,39 @@ function parseServe(argv: readonly string[], env: Env): Command {
     'public-key': { type: 'string' },
     'print-token': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
-  } }).values);
+} as const satisfies NonNullable<ParseArgsConfig['options']>;
+
+/** Options of `token`. */
+const TOKEN_OPTIONS = {
+  scopes: { type: 'string' },
+  ttl: { type: 'string' },
+  sub: { type: 'string' },
+  'key-file': { type: 'string' },
+  'flowapi-version': { type: 'string' },
+  audience: { type: 'string' },
+  'list-scopes': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies NonNullable<ParseArgsConfig['options']>;
+
+function parseToken(argv: readonly string[], env: Env): Command {
+  const values = parsed(() => parseArgs({ args: [...argv], options: TOKEN_OPTIONS, strict: true }).values);
+  if (values.help) return { command: 'help', text: TOKEN_USAGE };
+  if (values['list-scopes']) return { command: 'list-scopes' };
+  const known = serverScopes();
+  if (values.sub !== undefined && values.sub.trim() === '') refuse('sub', values.sub, 'a user name');
+  return {
+    command: 'token',
+    scopes: values.scopes === undefined ? known : expandScopes(values.scopes, known),
+    ttlSeconds: values.ttl === undefined ? 3600 : lifetimeSecondsValue('ttl', values.ttl),
+    sub: values.sub ?? 'test-user',
+    keyFile: values['key-file'] ?? defaultKeyFile(env),
+    flowapiVersion: version(values['flowapi-version']),
+    audience: values.audience ?? 'flowapi-test-server',
+  };
+}
+
+function parseServe(argv: readonly string[], env: Env): Command {
+  const values = parsed(() => parseArgs({ args: [...argv], options: SERVE_OPTIONS, strict: true }).values);
   if (values.help) return { command: 'help', text: USAGE };
   const flowapiVersion = version(values['flowapi-version']);
   const explicitKeys = values['private-key'] !== undefined || values['public-key'] !== undefined;

@@ -96,7 +96,6 @@ describe('test server · command line', () => {
 
   it('parses every serving option', () => {
     const command = parseCommandLine(
-      // prettier-ignore
       ['--port', '9090', '--host', '127.0.0.1', '--flowapi-version', '1.3', '--dates', '2016-02-27..2016-03-01',
         '--subscribers', '5000', '--seed', '7', '--query-duration', '2000..6000', '--queued-ms', '20,80', '--admin',
         '--audience', 'aud', '--key-file', '/k.pem', '--print-token'],
