@@ -78,22 +78,22 @@ function parsed<T>(parse: () => T): T {
 
 /** Options of the serving command. */
 const SERVE_OPTIONS = {
-    port: { type: 'string', short: 'p' },
-    host: { type: 'string' },
-    'flowapi-version': { type: 'string' },
-    dates: { type: 'string' },
-    subscribers: { type: 'string' },
-    seed: { type: 'string' },
-    'query-duration': { type: 'string' },
-    'query-duration-ms': { type: 'string' },
-    'queued-ms': { type: 'string' },
-    admin: { type: 'boolean' },
-    audience: { type: 'string' },
-    'key-file': { type: 'string' },
-    'private-key': { type: 'string' },
-    'public-key': { type: 'string' },
-    'print-token': { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
+  port: { type: 'string', short: 'p' },
+  host: { type: 'string' },
+  'flowapi-version': { type: 'string' },
+  dates: { type: 'string' },
+  subscribers: { type: 'string' },
+  seed: { type: 'string' },
+  'query-duration': { type: 'string' },
+  'query-duration-ms': { type: 'string' },
+  'queued-ms': { type: 'string' },
+  admin: { type: 'boolean' },
+  audience: { type: 'string' },
+  'key-file': { type: 'string' },
+  'private-key': { type: 'string' },
+  'public-key': { type: 'string' },
+  'print-token': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
 /** Options of `token`. */
