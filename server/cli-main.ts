@@ -74,7 +74,7 @@ async function serve(command: ServeCommand, io: CliIo): Promise<number> {
   const dates = command.options.availableDates?.['calls'] ?? [];
   io.out(`FlowAPI ${command.options.flowapiVersion ?? '1.18'} test server: ${server.url}`);
   io.out(`Dates: ${dates[0] ?? 'none'}..${dates[dates.length - 1] ?? 'none'} (calls, sms, mds, topups)`);
-  if (command.options.admin) io.out(`Fault injection: ${server.url}/__admin`);
+  if (command.options.admin) io.out(`Admin routes: ${server.url}/__admin/faults, …/restart, …/queries/{id}/state (see the guide)`);
   if (key && command.keyFile !== null) io.out(`Signing key: ${command.keyFile}${key.created ? ' (made now)' : ''}`);
   if (command.printToken) io.out(`Token: ${await server.mintToken()}`);
   else if (command.keyFile !== null) io.out(`Tokens: ${tokenHint(command)}${keyFileArg(command.keyFile, io)}`);
