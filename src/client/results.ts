@@ -21,18 +21,21 @@ import { checkConnection, checkRunArguments } from './arguments.js';
 /** One row of a result: column name → value. */
 export type ResultRow = Record<string, unknown>;
 
-/** A GeoJSON Feature. */
-export interface Feature {
+/**
+ * A GeoJSON Feature; `P` is the type of its `properties` (see `GeoPropertiesOf` for a typed
+ * query's, e.g. `APIQuery.getResult({ format: 'geojson' })` of a wrapper's query).
+ */
+export interface Feature<P = Record<string, unknown> | null> {
   readonly type: 'Feature';
   readonly geometry: unknown;
-  readonly properties: Record<string, unknown> | null;
+  readonly properties: P;
   readonly id?: string | number;
 }
 
-/** A GeoJSON FeatureCollection, as FlowAPI sends for `.geojson` results and geography. */
-export interface FeatureCollection {
+/** A GeoJSON FeatureCollection, as FlowAPI sends for `.geojson` results and geography; `P` is its features' `properties`. */
+export interface FeatureCollection<P = Record<string, unknown> | null> {
   readonly type: 'FeatureCollection';
-  readonly features: readonly Feature[];
+  readonly features: readonly Feature<P>[];
 }
 
 /** Options of {@link getJsonRows}. */
