@@ -7,7 +7,7 @@
  */
 import type { Observable } from 'rxjs';
 import type { Connection } from '../../src/connection.js';
-import type { FeatureCollection } from '../../src/client/results.js';
+import { getGeojsonResult, getResult, type FeatureCollection } from '../../src/client/results.js';
 import {
   activeAtReferenceLocationCounts,
   aggregateNetworkObjects,
@@ -266,4 +266,15 @@ exact<Exact<ReturnType<typeof spatialAggregateSpec<typeof daily>>['locations'], 
   same<Record<string, unknown>>()(untyped);
   const subscriberLevel = rowOf(connection.makeApiQuery(daily).getResult());
   same<Record<string, unknown>>()(subscriberLevel);
+}
+
+// ---- The one-shot functions are typed by their querySpec too ----
+{
+  const r = rowOf(getResult({ connection, querySpec: spatialAggregateSpec({ locations: dailyLonLat }) }));
+  same<{ lon: number; lat: number; value: number }>()(r);
+  const p = propertiesOf(getGeojsonResult({ connection, querySpec: spatialAggregateSpec({ locations: daily }) }));
+  const pcod: string = p.pcod;
+  // @ts-expect-error no such property
+  void p.pcod_from;
+  void pcod;
 }
