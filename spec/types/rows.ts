@@ -7,6 +7,7 @@
  */
 import type { Observable } from 'rxjs';
 import type { Connection } from '../../src/connection.js';
+import type { APIQuery } from '../../src/query/api-query.js';
 import { getGeojsonResult, getResult, type FeatureCollection } from '../../src/client/results.js';
 import {
   activeAtReferenceLocationCounts,
@@ -277,4 +278,12 @@ exact<Exact<ReturnType<typeof spatialAggregateSpec<typeof daily>>['locations'], 
   // @ts-expect-error no such property
   void p.pcod_from;
   void pcod;
+}
+
+// ---- A typed query still goes where any APIQuery goes (watchAll, Angular's queryResult, arrays of queries) ----
+{
+  const typed = flows({ connection, fromLocation: daily, toLocation: daily });
+  const anyQuery: APIQuery = typed;
+  const queries: APIQuery[] = [typed, histogramAggregate({ connection, metric: eventCountSpec(period), bins: [0, 1, 2] })];
+  void [anyQuery, queries];
 }
