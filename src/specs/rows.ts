@@ -3,7 +3,9 @@
  * format), {@link GeoPropertiesOf} the `properties` of a feature of its GeoJSON format. Columns
  * are FlowMachine's: the `column_names` of the query class FlowAPI runs for the kind
  * (`flowmachine/features/location/*.py`, `features/network/total_network_objects.py`,
- * `features/utilities/histogram_aggregation.py`), their location columns those of the aggregation
+ * `features/utilities/histogram_aggregation.py`; read at FlowKit 396dc41, 9460d4a, 91c2261,
+ * 54d14f8, 099c67f, d4e63c0, dfb1f25, 322398f, and the `InOutFlow` of `flows.py` that
+ * `redacted_in_out_flows.py` imports), their location columns those of the aggregation
  * unit the spec (or the locations it aggregates) carries. A spec whose unit is not known at compile
  * time gets the union of the rows of every unit; a spec typed as the whole {@link QuerySpec}
  * union, or a kind that is not an aggregate, keeps `Record<string, unknown>`.
