@@ -147,7 +147,7 @@ function describeValue(value: unknown): string {
 const FAMILY: Record<string, readonly string[]> = {
   FlowclientError: [
     'FlowclientError', 'FlowclientConnectionError', 'NetworkError', 'ResponseTooLargeError', 'AuthenticationError',
-    'PermissionDeniedError', 'NotFoundError', 'QuerySpecError', 'ResultDecodeError', 'QueryFailedError',
+    'PermissionDeniedError', 'NotFoundError', 'QuerySpecError', 'ResultDecodeError', 'QueryFailedError', 'DuplicateKeyError',
   ],
   FlowclientConnectionError: [
     'FlowclientConnectionError', 'NetworkError', 'ResponseTooLargeError', 'AuthenticationError', 'PermissionDeniedError', 'QueryFailedError',

@@ -11,33 +11,33 @@ import type { CategoricalMetricSpec, ContinuousMetricSpec, JoinableMetricSpec, R
 import { DEFAULTS, JOINED_SPATIAL_AGGREGATE_METHODS, STATISTICS, type JoinedSpatialAggregateMethod, type Statistic } from './values.js';
 
 /** Options of {@link spatialAggregateSpec}. */
-export interface SpatialAggregateOptions {
+export interface SpatialAggregateOptions<L extends ReferenceLocationSpec = ReferenceLocationSpec> {
   /** Locations to count subscribers in: a daily, modal, most-frequent, majority or coalesced location. */
-  readonly locations: ReferenceLocationSpec;
+  readonly locations: L;
 }
 
-/** A `spatial_aggregate` spec: subscribers counted per location. */
-export interface SpatialAggregateSpec {
+/** A `spatial_aggregate` spec: subscribers counted per location; `L` is the type of its locations. */
+export interface SpatialAggregateSpec<L extends ReferenceLocationSpec = ReferenceLocationSpec> {
   /** The kind. */
   readonly query_kind: 'spatial_aggregate';
   /** The reference locations counted. */
-  readonly locations: ReferenceLocationSpec;
+  readonly locations: L;
 }
 
 /** Options of {@link labelledSpatialAggregateSpec}. */
-export interface LabelledSpatialAggregateOptions {
+export interface LabelledSpatialAggregateOptions<L extends CoalescedLocationSpec = CoalescedLocationSpec> {
   /** Locations to count subscribers in: a coalesced location. */
-  readonly locations: CoalescedLocationSpec;
+  readonly locations: L;
   /** Labels to split the counts by: a mobility classification. */
   readonly labels: MobilityClassificationSpec;
 }
 
-/** A `labelled_spatial_aggregate` spec: subscribers counted per location and label. */
-export interface LabelledSpatialAggregateSpec {
+/** A `labelled_spatial_aggregate` spec: subscribers counted per location and label; `L` is the type of its locations. */
+export interface LabelledSpatialAggregateSpec<L extends CoalescedLocationSpec = CoalescedLocationSpec> {
   /** The kind. */
   readonly query_kind: 'labelled_spatial_aggregate';
   /** The locations counted. */
-  readonly locations: CoalescedLocationSpec;
+  readonly locations: L;
   /** The labels. */
   readonly labels: MobilityClassificationSpec;
 }
@@ -64,16 +64,19 @@ export type JoinedSpatialAggregateOptions =
       readonly method: 'distr';
     };
 
-/** A `joined_spatial_aggregate` spec: a subscriber metric aggregated per location. */
-export interface JoinedSpatialAggregateSpec {
+/**
+ * A `joined_spatial_aggregate` spec: a subscriber metric aggregated per location; `L` and `M` are
+ * the types of its locations and metric (a categorical metric is aggregated by `distr`).
+ */
+export interface JoinedSpatialAggregateSpec<L extends ReferenceLocationSpec = ReferenceLocationSpec, M extends JoinableMetricSpec = JoinableMetricSpec> {
   /** The kind. */
   readonly query_kind: 'joined_spatial_aggregate';
   /** Aggregation method. */
   readonly method: JoinedSpatialAggregateMethod;
   /** The locations. */
-  readonly locations: ReferenceLocationSpec;
+  readonly locations: L;
   /** The metric. */
-  readonly metric: JoinableMetricSpec;
+  readonly metric: M;
 }
 
 /** Options of {@link histogramAggregateSpec}. */
@@ -116,7 +119,7 @@ const SPATIAL_AGGREGATE: BuilderDescriptor = {
  * Spec counting subscribers per location.
  * @example `spatialAggregateSpec({ locations: dailyLocationSpec({ date: '2016-01-01', aggregationUnit: 'admin3', method: 'last' }) })`
  */
-export function spatialAggregateSpec(options: SpatialAggregateOptions): SpatialAggregateSpec {
+export function spatialAggregateSpec<L extends ReferenceLocationSpec>(options: SpatialAggregateOptions<L>): SpatialAggregateSpec<L> {
   checkOptions(SPATIAL_AGGREGATE, options);
   return { query_kind: 'spatial_aggregate', locations: options.locations };
 }
@@ -138,7 +141,9 @@ const LABELLED_SPATIAL_AGGREGATE: BuilderDescriptor = {
 };
 
 /** Spec counting subscribers per location, split by a categorical label. */
-export function labelledSpatialAggregateSpec(options: LabelledSpatialAggregateOptions): LabelledSpatialAggregateSpec {
+export function labelledSpatialAggregateSpec<L extends CoalescedLocationSpec>(
+  options: LabelledSpatialAggregateOptions<L>,
+): LabelledSpatialAggregateSpec<L> {
   checkOptions(LABELLED_SPATIAL_AGGREGATE, options);
   return { query_kind: 'labelled_spatial_aggregate', locations: options.locations, labels: options.labels };
 }
@@ -168,7 +173,9 @@ const quoted = (values: readonly string[]): string => values.map((v) => `'${v}'`
  * distribution (`distr`) for the handset metric.
  * @example `joinedSpatialAggregateSpec({ locations, metric: radiusOfGyrationSpec({...}), method: 'median' })`
  */
-export function joinedSpatialAggregateSpec(options: JoinedSpatialAggregateOptions): JoinedSpatialAggregateSpec {
+export function joinedSpatialAggregateSpec<L extends ReferenceLocationSpec, M extends JoinableMetricSpec>(
+  options: JoinedSpatialAggregateOptions & { readonly locations: L; readonly metric: M },
+): JoinedSpatialAggregateSpec<L, M> {
   const { builder } = JOINED_SPATIAL_AGGREGATE;
   checkOptions(JOINED_SPATIAL_AGGREGATE, options);
   const method = options.method ?? DEFAULTS.joinedSpatialAggregateMethod;

@@ -8,27 +8,27 @@ import { checkOptions } from './checks.js';
 import { entry, field, type BuilderDescriptor } from './fields.js';
 import { COALESCED_LOCATION_KINDS, LOCATION_WEIGHTS_KINDS, MAJORITY_LOCATION_KINDS, VISITABLE_LOCATION_KINDS } from './kinds.js';
 import type { SamplingKey, VisitableLocationSpec } from './types.js';
-import { DEFAULTS } from './values.js';
+import { DEFAULTS, type AggregationUnit } from './values.js';
 import { checkSameAggregationUnit } from './aggregation-units.js';
 
 /** Options of {@link locationVisitsSpec}. */
-export interface LocationVisitsOptions {
+export interface LocationVisitsOptions<U extends AggregationUnit = AggregationUnit> {
   /** Daily or modal locations whose visits are counted (at least one, same aggregation unit). */
-  readonly locations: readonly VisitableLocationSpec[];
+  readonly locations: readonly VisitableLocationSpec<U>[];
 }
 
 /** A `location_visits` spec: per subscriber, each location and how many of the given locations it was. */
-export interface LocationVisitsSpec extends SamplingKey {
+export interface LocationVisitsSpec<U extends AggregationUnit = AggregationUnit> extends SamplingKey {
   /** The kind. */
   readonly query_kind: 'location_visits';
   /** The daily or modal locations. */
-  readonly locations: readonly VisitableLocationSpec[];
+  readonly locations: readonly VisitableLocationSpec<U>[];
 }
 
 /** Options of {@link majorityLocationSpec}. */
-export interface MajorityLocationOptions {
+export interface MajorityLocationOptions<U extends AggregationUnit = AggregationUnit> {
   /** Weights of each subscriber's locations: a `location_visits` spec. */
-  readonly subscriberLocationWeights: LocationVisitsSpec;
+  readonly subscriberLocationWeights: LocationVisitsSpec<U>;
   /** A subscriber whose weights sum to less than this needs a location of weight above half of it. @defaultValue 0 */
   readonly minimumTotalWeight?: number | undefined;
   /** Keep subscribers without a majority location, with a null location. @defaultValue false */
@@ -36,11 +36,11 @@ export interface MajorityLocationOptions {
 }
 
 /** A `majority_location` spec: each subscriber's location holding more than half their total weight. */
-export interface MajorityLocationSpec extends SamplingKey {
+export interface MajorityLocationSpec<U extends AggregationUnit = AggregationUnit> extends SamplingKey {
   /** The kind. */
   readonly query_kind: 'majority_location';
   /** The location weights. */
-  readonly subscriber_location_weights: LocationVisitsSpec;
+  readonly subscriber_location_weights: LocationVisitsSpec<U>;
   /** Minimum total weight. */
   readonly minimum_total_weight: number;
   /** Keep unlocatable subscribers. */
@@ -48,27 +48,27 @@ export interface MajorityLocationSpec extends SamplingKey {
 }
 
 /** Options of {@link coalescedLocationSpec}. */
-export interface CoalescedLocationOptions {
+export interface CoalescedLocationOptions<U extends AggregationUnit = AggregationUnit> {
   /** Location used when a subscriber has one. */
-  readonly preferredLocation: MajorityLocationSpec;
+  readonly preferredLocation: MajorityLocationSpec<U>;
   /** Location used otherwise, if its weight reaches `weightThreshold`. */
-  readonly fallbackLocation: MajorityLocationSpec;
+  readonly fallbackLocation: MajorityLocationSpec<U>;
   /** Weights filtering the fallback location: a `location_visits` spec. */
-  readonly subscriberLocationWeights: LocationVisitsSpec;
+  readonly subscriberLocationWeights: LocationVisitsSpec<U>;
   /** Minimum weight of a fallback location (integer). */
   readonly weightThreshold: number;
 }
 
 /** A `coalesced_location` spec: the preferred location, else a sufficiently weighted fallback location. */
-export interface CoalescedLocationSpec extends SamplingKey {
+export interface CoalescedLocationSpec<U extends AggregationUnit = AggregationUnit> extends SamplingKey {
   /** The kind. */
   readonly query_kind: 'coalesced_location';
   /** Preferred location. */
-  readonly preferred_location: MajorityLocationSpec;
+  readonly preferred_location: MajorityLocationSpec<U>;
   /** Fallback location. */
-  readonly fallback_location: MajorityLocationSpec;
+  readonly fallback_location: MajorityLocationSpec<U>;
   /** Weights filtering the fallback. */
-  readonly subscriber_location_weights: LocationVisitsSpec;
+  readonly subscriber_location_weights: LocationVisitsSpec<U>;
   /** Minimum fallback weight. */
   readonly weight_threshold: number;
 }
@@ -104,7 +104,7 @@ const LOCATION_VISITS: BuilderDescriptor = {
 };
 
 /** Spec counting, per subscriber, how many of the given daily or modal locations were each location. */
-export function locationVisitsSpec(options: LocationVisitsOptions): LocationVisitsSpec {
+export function locationVisitsSpec<U extends AggregationUnit>(options: LocationVisitsOptions<U>): LocationVisitsSpec<U> {
   checkOptions(LOCATION_VISITS, options);
   checkSameAggregationUnit(LOCATION_VISITS.builder, options, ['locations']);
   return { query_kind: 'location_visits', locations: options.locations };
@@ -136,7 +136,7 @@ const MAJORITY_LOCATION: BuilderDescriptor = {
 };
 
 /** Spec of each subscriber's majority location over a `location_visits` weighting. */
-export function majorityLocationSpec(options: MajorityLocationOptions): MajorityLocationSpec {
+export function majorityLocationSpec<U extends AggregationUnit>(options: MajorityLocationOptions<U>): MajorityLocationSpec<U> {
   checkOptions(MAJORITY_LOCATION, options);
   return {
     query_kind: 'majority_location',
@@ -165,7 +165,7 @@ const COALESCED_LOCATION: BuilderDescriptor = {
 };
 
 /** Spec of each subscriber's preferred location, falling back to another where the weight reaches a threshold. */
-export function coalescedLocationSpec(options: CoalescedLocationOptions): CoalescedLocationSpec {
+export function coalescedLocationSpec<U extends AggregationUnit>(options: CoalescedLocationOptions<U>): CoalescedLocationSpec<U> {
   checkOptions(COALESCED_LOCATION, options);
   checkSameAggregationUnit(COALESCED_LOCATION.builder, options, ['preferredLocation', 'fallbackLocation', 'subscriberLocationWeights']);
   return {

@@ -75,8 +75,8 @@ export interface BuilderEntry extends BuilderDescriptor {
 }
 
 /** Pair a descriptor with its builder function, for the registry. */
-export function entry<O extends object>(descriptor: BuilderDescriptor, builder: (options: O) => QuerySpec): BuilderEntry {
-  return { ...descriptor, build: (options: object) => builder(options as O) };
+export function entry(descriptor: BuilderDescriptor, builder: (options: never) => QuerySpec): BuilderEntry {
+  return { ...descriptor, build: (options: object) => (builder as (options: object) => QuerySpec)(options) };
 }
 
 const quote = (values: readonly string[]): string => values.map((v) => `'${v}'`).join(', ');

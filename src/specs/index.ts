@@ -258,3 +258,27 @@ export type {
   UnmovingAtReferenceLocationCountsSpec,
   ActiveAtReferenceLocationCountsSpec,
 } from './reference-location-counts.js';
+
+// Typed results: the rows and GeoJSON properties of each aggregate kind
+export type {
+  RowOf,
+  GeoPropertiesOf,
+  UnitOf,
+  LocationColumns,
+  UntypedRow,
+  AggregateKind,
+  LocationValueRow,
+  LocationEventCountsRow,
+  FlowRow,
+  InOutFlowRow,
+  LabelledFlowRow,
+  LabelledLocationRow,
+  MeaningfulLocationsRow,
+  MeaningfulLocationsOdRow,
+  NetworkObjectsRow,
+  JoinedSpatialAggregateRow,
+  HistogramRow,
+  PointGeometry,
+  FlowsByLocation,
+  FlowGeoProperties,
+} from './rows.js';

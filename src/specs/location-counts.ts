@@ -9,49 +9,51 @@ import type { CommonJson, GeoJson, PeriodJson } from './types.js';
 import { COUNT_INTERVALS, DEFAULTS, type AggregationUnit, type CountInterval, type Direction } from './values.js';
 
 /** Options shared by the per-location counts. */
-export interface LocationCountsOptions extends DateRangeOptions, CommonOptions, GeoOptions {
+export interface LocationCountsOptions<U extends AggregationUnit = AggregationUnit> extends DateRangeOptions, CommonOptions, GeoOptions {
   /** Spatial unit counted at. @example `'admin3'` */
-  readonly aggregationUnit: AggregationUnit;
+  readonly aggregationUnit: U;
 }
 
 /** Options of {@link locationEventCountsSpec}. */
-export interface LocationEventCountsOptions extends LocationCountsOptions {
+export interface LocationEventCountsOptions<U extends AggregationUnit = AggregationUnit, I extends CountInterval = CountInterval>
+  extends LocationCountsOptions<U> {
   /** Time bucket of the counts (sent as `interval`); `min` and `minute` are both accepted. */
-  readonly countInterval: CountInterval;
+  readonly countInterval: I;
   /** Count incoming events, outgoing events, or both. @defaultValue 'both' */
   readonly direction?: Direction | undefined;
 }
 
 /** Options of {@link locationIntroversionSpec}. */
-export interface LocationIntroversionOptions extends LocationCountsOptions {
+export interface LocationIntroversionOptions<U extends AggregationUnit = AggregationUnit> extends LocationCountsOptions<U> {
   /** Count incoming events, outgoing events, or both. @defaultValue 'both' */
   readonly direction?: Direction | undefined;
 }
 
 /** Keys of a per-location count spec. */
-interface LocationCountsJson extends PeriodJson, CommonJson, GeoJson {
+interface LocationCountsJson<U extends AggregationUnit = AggregationUnit> extends PeriodJson, CommonJson, GeoJson {
   /** Spatial unit counted at. */
-  readonly aggregation_unit: AggregationUnit;
+  readonly aggregation_unit: U;
 }
 
 /** A `location_event_counts` spec: events per location and time bucket. */
-export interface LocationEventCountsSpec extends LocationCountsJson {
+export interface LocationEventCountsSpec<U extends AggregationUnit = AggregationUnit, I extends CountInterval = CountInterval>
+  extends LocationCountsJson<U> {
   /** The kind. */
   readonly query_kind: 'location_event_counts';
   /** Time bucket (`countInterval`). */
-  readonly interval: CountInterval;
+  readonly interval: I;
   /** Direction of the events. */
   readonly direction: Direction;
 }
 
 /** A `unique_subscriber_counts` spec: distinct subscribers per location. */
-export interface UniqueSubscriberCountsSpec extends LocationCountsJson {
+export interface UniqueSubscriberCountsSpec<U extends AggregationUnit = AggregationUnit> extends LocationCountsJson<U> {
   /** The kind. */
   readonly query_kind: 'unique_subscriber_counts';
 }
 
 /** A `location_introversion` spec: per location, the share of interactions with counterparts in the same location. */
-export interface LocationIntroversionSpec extends LocationCountsJson {
+export interface LocationIntroversionSpec<U extends AggregationUnit = AggregationUnit> extends LocationCountsJson<U> {
   /** The kind. */
   readonly query_kind: 'location_introversion';
   /** Direction of the events. */
@@ -82,7 +84,9 @@ const LOCATION_EVENT_COUNTS: BuilderDescriptor = {
  * Spec of event counts per location and time bucket; `countInterval` is sent as `interval`.
  * @example `locationEventCountsSpec({ startDate: '2016-01-01', endDate: '2016-01-02', aggregationUnit: 'admin3', countInterval: 'day' })`
  */
-export function locationEventCountsSpec(options: LocationEventCountsOptions): LocationEventCountsSpec {
+export function locationEventCountsSpec<U extends AggregationUnit, I extends CountInterval>(
+  options: LocationEventCountsOptions<U, I>,
+): LocationEventCountsSpec<U, I> {
   checkOptions(LOCATION_EVENT_COUNTS, options);
   return {
     query_kind: 'location_event_counts',
@@ -105,7 +109,7 @@ const UNIQUE_SUBSCRIBER_COUNTS: BuilderDescriptor = {
 };
 
 /** Spec of how many distinct subscribers were seen in each location. */
-export function uniqueSubscriberCountsSpec(options: LocationCountsOptions): UniqueSubscriberCountsSpec {
+export function uniqueSubscriberCountsSpec<U extends AggregationUnit>(options: LocationCountsOptions<U>): UniqueSubscriberCountsSpec<U> {
   checkOptions(UNIQUE_SUBSCRIBER_COUNTS, options);
   return {
     query_kind: 'unique_subscriber_counts',
@@ -125,7 +129,7 @@ const LOCATION_INTROVERSION: BuilderDescriptor = {
 };
 
 /** Spec of each location's introversion: the share of its interactions that stay within it. */
-export function locationIntroversionSpec(options: LocationIntroversionOptions): LocationIntroversionSpec {
+export function locationIntroversionSpec<U extends AggregationUnit>(options: LocationIntroversionOptions<U>): LocationIntroversionSpec<U> {
   checkOptions(LOCATION_INTROVERSION, options);
   return {
     query_kind: 'location_introversion',

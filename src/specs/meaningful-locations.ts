@@ -21,7 +21,7 @@ import type { DayOfWeekScores, EventFilterJson, GeoJson, LabelGeometries, Period
 import { DAYS_OF_WEEK, DEFAULTS, HOURS_PER_DAY, SCORE_BOUNDS, type AggregationUnit } from './values.js';
 
 /** Options shared by the meaningful-locations builders: how towers are clustered, scored and labelled. */
-export interface MeaningfulLocationsScoringOptions extends EventFilterOptions, GeoOptions {
+export interface MeaningfulLocationsScoringOptions<U extends AggregationUnit = AggregationUnit> extends EventFilterOptions, GeoOptions {
   /** Label name → GeoJSON geometry in (hour-of-day score, day-of-week score) space, scores in [-1, 1]. */
   readonly labels: LabelGeometries;
   /** Score in [-1, 1] of an interaction on each day of the week. @example `{ monday: 1, saturday: -1 }` */
@@ -29,7 +29,7 @@ export interface MeaningfulLocationsScoringOptions extends EventFilterOptions, G
   /** Exactly 24 scores in [-1, 1], one per hour of the day; the first is midnight. */
   readonly towerHourOfDayScores: readonly number[];
   /** Spatial unit the clusters are counted at. */
-  readonly aggregationUnit: AggregationUnit;
+  readonly aggregationUnit: U;
   /** Radius within which towers join a cluster, in km. @defaultValue 1 */
   readonly towerClusterRadius?: number | undefined;
   /** Towers used on fewer days than this are left out of a subscriber's clusters (integer). @defaultValue 0 */
@@ -37,13 +37,15 @@ export interface MeaningfulLocationsScoringOptions extends EventFilterOptions, G
 }
 
 /** Options of {@link meaningfulLocationsAggregateSpec}. */
-export interface MeaningfulLocationsAggregateOptions extends DateRangeOptions, MeaningfulLocationsScoringOptions {
+export interface MeaningfulLocationsAggregateOptions<U extends AggregationUnit = AggregationUnit> extends DateRangeOptions, MeaningfulLocationsScoringOptions<U> {
   /** The label counted: one of `labels`' names, or `unknown`. */
   readonly label: string;
 }
 
 /** Options of {@link meaningfulLocationsBetweenLabelOdMatrixSpec}. */
-export interface MeaningfulLocationsBetweenLabelOdMatrixOptions extends DateRangeOptions, MeaningfulLocationsScoringOptions {
+export interface MeaningfulLocationsBetweenLabelOdMatrixOptions<U extends AggregationUnit = AggregationUnit>
+  extends DateRangeOptions,
+    MeaningfulLocationsScoringOptions<U> {
   /** Origin label: one of `labels`' names, or `unknown`. */
   readonly labelA: string;
   /** Destination label: one of `labels`' names, or `unknown`. */
@@ -51,7 +53,7 @@ export interface MeaningfulLocationsBetweenLabelOdMatrixOptions extends DateRang
 }
 
 /** Options of {@link meaningfulLocationsBetweenDatesOdMatrixSpec}. */
-export interface MeaningfulLocationsBetweenDatesOdMatrixOptions extends MeaningfulLocationsScoringOptions {
+export interface MeaningfulLocationsBetweenDatesOdMatrixOptions<U extends AggregationUnit = AggregationUnit> extends MeaningfulLocationsScoringOptions<U> {
   /** First day of the first period, inclusive (ISO date). */
   readonly startDateA: string;
   /** Day after the last day of the first period (ISO date). */
@@ -65,9 +67,9 @@ export interface MeaningfulLocationsBetweenDatesOdMatrixOptions extends Meaningf
 }
 
 /** Keys shared by the meaningful-locations specs. */
-interface ScoringJson extends EventFilterJson, GeoJson {
+interface ScoringJson<U extends AggregationUnit = AggregationUnit> extends EventFilterJson, GeoJson {
   /** Spatial unit counted at. */
-  readonly aggregation_unit: AggregationUnit;
+  readonly aggregation_unit: U;
   /** Label geometries. */
   readonly labels: LabelGeometries;
   /** Day-of-week scores. */
@@ -81,7 +83,7 @@ interface ScoringJson extends EventFilterJson, GeoJson {
 }
 
 /** A `meaningful_locations_aggregate` spec: subscribers' clusters with a label, counted per location. */
-export interface MeaningfulLocationsAggregateSpec extends PeriodJson, ScoringJson {
+export interface MeaningfulLocationsAggregateSpec<U extends AggregationUnit = AggregationUnit> extends PeriodJson, ScoringJson<U> {
   /** The kind. */
   readonly query_kind: 'meaningful_locations_aggregate';
   /** The label counted. */
@@ -89,7 +91,7 @@ export interface MeaningfulLocationsAggregateSpec extends PeriodJson, ScoringJso
 }
 
 /** A `meaningful_locations_between_label_od_matrix` spec: movement between clusters of two labels. */
-export interface MeaningfulLocationsBetweenLabelOdMatrixSpec extends PeriodJson, ScoringJson {
+export interface MeaningfulLocationsBetweenLabelOdMatrixSpec<U extends AggregationUnit = AggregationUnit> extends PeriodJson, ScoringJson<U> {
   /** The kind. */
   readonly query_kind: 'meaningful_locations_between_label_od_matrix';
   /** Origin label. */
@@ -99,7 +101,7 @@ export interface MeaningfulLocationsBetweenLabelOdMatrixSpec extends PeriodJson,
 }
 
 /** A `meaningful_locations_between_dates_od_matrix` spec: movement of one label's clusters between two periods. */
-export interface MeaningfulLocationsBetweenDatesOdMatrixSpec extends ScoringJson {
+export interface MeaningfulLocationsBetweenDatesOdMatrixSpec<U extends AggregationUnit = AggregationUnit> extends ScoringJson<U> {
   /** The kind. */
   readonly query_kind: 'meaningful_locations_between_dates_od_matrix';
   /** First period start. */
@@ -167,7 +169,9 @@ const MEANINGFUL_LOCATIONS_AGGREGATE: BuilderDescriptor = {
 };
 
 /** Spec counting, per location, subscribers' meaningful locations (tower clusters) with one label. */
-export function meaningfulLocationsAggregateSpec(options: MeaningfulLocationsAggregateOptions): MeaningfulLocationsAggregateSpec {
+export function meaningfulLocationsAggregateSpec<U extends AggregationUnit>(
+  options: MeaningfulLocationsAggregateOptions<U>,
+): MeaningfulLocationsAggregateSpec<U> {
   checkOptions(MEANINGFUL_LOCATIONS_AGGREGATE, options);
   return {
     query_kind: 'meaningful_locations_aggregate',
@@ -194,9 +198,9 @@ const BETWEEN_LABEL: BuilderDescriptor = {
 };
 
 /** Spec of an OD matrix between subscribers' meaningful locations labelled `labelA` and `labelB`. */
-export function meaningfulLocationsBetweenLabelOdMatrixSpec(
-  options: MeaningfulLocationsBetweenLabelOdMatrixOptions,
-): MeaningfulLocationsBetweenLabelOdMatrixSpec {
+export function meaningfulLocationsBetweenLabelOdMatrixSpec<U extends AggregationUnit>(
+  options: MeaningfulLocationsBetweenLabelOdMatrixOptions<U>,
+): MeaningfulLocationsBetweenLabelOdMatrixSpec<U> {
   checkOptions(BETWEEN_LABEL, options);
   return {
     query_kind: 'meaningful_locations_between_label_od_matrix',
@@ -225,9 +229,9 @@ const BETWEEN_DATES: BuilderDescriptor = {
 };
 
 /** Spec of an OD matrix of subscribers' meaningful locations with one label, from period A to period B. */
-export function meaningfulLocationsBetweenDatesOdMatrixSpec(
-  options: MeaningfulLocationsBetweenDatesOdMatrixOptions,
-): MeaningfulLocationsBetweenDatesOdMatrixSpec {
+export function meaningfulLocationsBetweenDatesOdMatrixSpec<U extends AggregationUnit>(
+  options: MeaningfulLocationsBetweenDatesOdMatrixOptions<U>,
+): MeaningfulLocationsBetweenDatesOdMatrixSpec<U> {
   checkOptions(BETWEEN_DATES, options);
   return {
     query_kind: 'meaningful_locations_between_dates_od_matrix',

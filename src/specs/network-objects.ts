@@ -18,27 +18,27 @@ import {
 } from './values.js';
 
 /** Options of {@link totalNetworkObjectsSpec}. */
-export interface TotalNetworkObjectsOptions extends DateRangeOptions, CommonOptions, GeoOptions {
+export interface TotalNetworkObjectsOptions<U extends AggregationUnit = AggregationUnit> extends DateRangeOptions, CommonOptions, GeoOptions {
   /** Spatial unit counted at. */
-  readonly aggregationUnit: AggregationUnit;
+  readonly aggregationUnit: U;
   /** Period the totals are bucketed by. @defaultValue 'day' */
   readonly totalBy?: TotalByPeriod | undefined;
 }
 
 /** A `total_network_objects` spec: active network objects per location and period. */
-export interface TotalNetworkObjectsSpec extends PeriodJson, CommonJson, GeoJson {
+export interface TotalNetworkObjectsSpec<U extends AggregationUnit = AggregationUnit> extends PeriodJson, CommonJson, GeoJson {
   /** The kind. */
   readonly query_kind: 'total_network_objects';
   /** Spatial unit counted at. */
-  readonly aggregation_unit: AggregationUnit;
+  readonly aggregation_unit: U;
   /** Period bucketed by. */
   readonly total_by: TotalByPeriod;
 }
 
 /** Options of {@link aggregateNetworkObjectsSpec}. */
-export interface AggregateNetworkObjectsOptions {
+export interface AggregateNetworkObjectsOptions<U extends AggregationUnit = AggregationUnit> {
   /** The totals to aggregate (a `total_network_objects` spec). */
-  readonly totalNetworkObjects: TotalNetworkObjectsSpec;
+  readonly totalNetworkObjects: TotalNetworkObjectsSpec<U>;
   /** Statistic of the totals. */
   readonly statistic: Statistic;
   /** Period the statistic is taken over. @defaultValue 'day' */
@@ -46,11 +46,11 @@ export interface AggregateNetworkObjectsOptions {
 }
 
 /** An `aggregate_network_objects` spec: a statistic of network-object totals per location. */
-export interface AggregateNetworkObjectsSpec {
+export interface AggregateNetworkObjectsSpec<U extends AggregationUnit = AggregationUnit> {
   /** The kind. */
   readonly query_kind: 'aggregate_network_objects';
   /** The totals. */
-  readonly total_network_objects: TotalNetworkObjectsSpec;
+  readonly total_network_objects: TotalNetworkObjectsSpec<U>;
   /** Statistic of the totals. */
   readonly statistic: Statistic;
   /** Period the statistic is taken over. */
@@ -78,7 +78,7 @@ const TOTAL_NETWORK_OBJECTS: BuilderDescriptor = {
 };
 
 /** Spec of the number of active network objects per location and period. */
-export function totalNetworkObjectsSpec(options: TotalNetworkObjectsOptions): TotalNetworkObjectsSpec {
+export function totalNetworkObjectsSpec<U extends AggregationUnit>(options: TotalNetworkObjectsOptions<U>): TotalNetworkObjectsSpec<U> {
   checkOptions(TOTAL_NETWORK_OBJECTS, options);
   return {
     query_kind: 'total_network_objects',
@@ -110,7 +110,7 @@ const AGGREGATE_NETWORK_OBJECTS: BuilderDescriptor = {
 };
 
 /** Spec of a statistic of network-object totals per location, over `aggregateBy` periods. */
-export function aggregateNetworkObjectsSpec(options: AggregateNetworkObjectsOptions): AggregateNetworkObjectsSpec {
+export function aggregateNetworkObjectsSpec<U extends AggregationUnit>(options: AggregateNetworkObjectsOptions<U>): AggregateNetworkObjectsSpec<U> {
   checkOptions(AGGREGATE_NETWORK_OBJECTS, options);
   return {
     query_kind: 'aggregate_network_objects',

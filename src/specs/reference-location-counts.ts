@@ -11,47 +11,48 @@ import { REFERENCE_LOCATION_KINDS, UNIQUE_LOCATIONS_KINDS } from './kinds.js';
 import type { UniqueLocationsSpec } from './locations.js';
 import type { ReferenceLocationSpec } from './types.js';
 import { checkSameAggregationUnit } from './aggregation-units.js';
+import type { AggregationUnit } from './values.js';
 
 /** Options of {@link unmovingCountsSpec}. */
-export interface UnmovingCountsOptions {
+export interface UnmovingCountsOptions<U extends AggregationUnit = AggregationUnit> {
   /** Locations each subscriber visited (a `unique_locations` spec; sent as `locations`). */
-  readonly uniqueLocations: UniqueLocationsSpec;
+  readonly uniqueLocations: UniqueLocationsSpec<U>;
 }
 
 /** An `unmoving_counts` spec: per location, subscribers seen only there. */
-export interface UnmovingCountsSpec {
+export interface UnmovingCountsSpec<U extends AggregationUnit = AggregationUnit> {
   /** The kind. */
   readonly query_kind: 'unmoving_counts';
   /** The unique locations (`uniqueLocations`). */
-  readonly locations: UniqueLocationsSpec;
+  readonly locations: UniqueLocationsSpec<U>;
 }
 
 /** Options of {@link unmovingAtReferenceLocationCountsSpec} and {@link activeAtReferenceLocationCountsSpec}. */
-export interface ReferenceLocationCountsOptions {
+export interface ReferenceLocationCountsOptions<U extends AggregationUnit = AggregationUnit> {
   /** Each subscriber's reference location (daily, modal, most-frequent, majority or coalesced location). */
-  readonly referenceLocations: ReferenceLocationSpec;
+  readonly referenceLocations: ReferenceLocationSpec<U>;
   /** Locations each subscriber visited (a `unique_locations` spec), at the same aggregation unit. */
-  readonly uniqueLocations: UniqueLocationsSpec;
+  readonly uniqueLocations: UniqueLocationsSpec<U>;
 }
 
 /** An `unmoving_at_reference_location_counts` spec: per location, subscribers seen only at their reference location. */
-export interface UnmovingAtReferenceLocationCountsSpec {
+export interface UnmovingAtReferenceLocationCountsSpec<U extends AggregationUnit = AggregationUnit> {
   /** The kind. */
   readonly query_kind: 'unmoving_at_reference_location_counts';
   /** The unique locations (`uniqueLocations`). */
-  readonly locations: UniqueLocationsSpec;
+  readonly locations: UniqueLocationsSpec<U>;
   /** The reference locations. */
-  readonly reference_locations: ReferenceLocationSpec;
+  readonly reference_locations: ReferenceLocationSpec<U>;
 }
 
 /** An `active_at_reference_location_counts` spec: per location, subscribers seen at their reference location. */
-export interface ActiveAtReferenceLocationCountsSpec {
+export interface ActiveAtReferenceLocationCountsSpec<U extends AggregationUnit = AggregationUnit> {
   /** The kind. */
   readonly query_kind: 'active_at_reference_location_counts';
   /** The unique locations (the key keeps its name here). */
-  readonly unique_locations: UniqueLocationsSpec;
+  readonly unique_locations: UniqueLocationsSpec<U>;
   /** The reference locations. */
-  readonly reference_locations: ReferenceLocationSpec;
+  readonly reference_locations: ReferenceLocationSpec<U>;
 }
 
 const uniqueLocations = (key: string) =>
@@ -73,7 +74,7 @@ const UNMOVING_COUNTS: BuilderDescriptor = {
 };
 
 /** Spec counting, per location, the subscribers who were unmoving there; `uniqueLocations` is sent as `locations`. */
-export function unmovingCountsSpec(options: UnmovingCountsOptions): UnmovingCountsSpec {
+export function unmovingCountsSpec<U extends AggregationUnit>(options: UnmovingCountsOptions<U>): UnmovingCountsSpec<U> {
   checkOptions(UNMOVING_COUNTS, options);
   return { query_kind: 'unmoving_counts', locations: options.uniqueLocations };
 }
@@ -86,7 +87,9 @@ const UNMOVING_AT_REFERENCE_LOCATION_COUNTS: BuilderDescriptor = {
 };
 
 /** Spec counting, per location, the subscribers unmoving at their reference location; `uniqueLocations` is sent as `locations`. */
-export function unmovingAtReferenceLocationCountsSpec(options: ReferenceLocationCountsOptions): UnmovingAtReferenceLocationCountsSpec {
+export function unmovingAtReferenceLocationCountsSpec<U extends AggregationUnit>(
+  options: ReferenceLocationCountsOptions<U>,
+): UnmovingAtReferenceLocationCountsSpec<U> {
   checkOptions(UNMOVING_AT_REFERENCE_LOCATION_COUNTS, options);
   checkSameAggregationUnit(UNMOVING_AT_REFERENCE_LOCATION_COUNTS.builder, options, ['uniqueLocations', 'referenceLocations']);
   return {
@@ -104,7 +107,9 @@ const ACTIVE_AT_REFERENCE_LOCATION_COUNTS: BuilderDescriptor = {
 };
 
 /** Spec counting, per location, the subscribers active at their reference location; sends `unique_locations`. */
-export function activeAtReferenceLocationCountsSpec(options: ReferenceLocationCountsOptions): ActiveAtReferenceLocationCountsSpec {
+export function activeAtReferenceLocationCountsSpec<U extends AggregationUnit>(
+  options: ReferenceLocationCountsOptions<U>,
+): ActiveAtReferenceLocationCountsSpec<U> {
   checkOptions(ACTIVE_AT_REFERENCE_LOCATION_COUNTS, options);
   checkSameAggregationUnit(ACTIVE_AT_REFERENCE_LOCATION_COUNTS.builder, options, ['uniqueLocations', 'referenceLocations']);
   return {
