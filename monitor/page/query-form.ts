@@ -4,7 +4,8 @@
  * nothing is sent until the builders accept the spec.
  * @module
  */
-import { BUILDERS, WRAPPER_NAMES, type BuilderEntry, type QuerySpec } from '../../src/index.js';
+import { BUILDERS, type BuilderEntry } from '../../src/forms.js';
+import { WRAPPER_NAMES, type QuerySpec } from '../../src/index.js';
 import { BuilderEditor, REVALIDATE, type FormContext } from './builder-editor.js';
 import { h } from './dom.js';
 

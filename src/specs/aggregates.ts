@@ -109,7 +109,7 @@ const SPATIAL_AGGREGATE: BuilderDescriptor = {
   builder: 'spatialAggregateSpec',
   queryKind: 'spatial_aggregate',
   description: 'Subscribers counted per location.',
-  fields: [referenceLocations('Reference locations to count (daily, modal, most-frequent, majority or coalesced location).')],
+  fields: [/* @__PURE__ */ referenceLocations('Reference locations to count (daily, modal, most-frequent, majority or coalesced location).')],
 };
 
 /**
@@ -126,11 +126,11 @@ const LABELLED_SPATIAL_AGGREGATE: BuilderDescriptor = {
   queryKind: 'labelled_spatial_aggregate',
   description: 'Subscribers counted per location and label.',
   fields: [
-    field('locations', 'locations', { kind: 'query', queryKinds: COALESCED_LOCATION_KINDS }, {
+    /* @__PURE__ */ field('locations', 'locations', { kind: 'query', queryKinds: COALESCED_LOCATION_KINDS }, {
       required: true,
       description: 'Locations to count (a coalesced_location spec).',
     }),
-    field('labels', 'labels', { kind: 'query', queryKinds: LABEL_KINDS }, {
+    /* @__PURE__ */ field('labels', 'labels', { kind: 'query', queryKinds: LABEL_KINDS }, {
       required: true,
       description: 'Labels to split the counts by (a mobility_classification spec).',
     }),
@@ -148,13 +148,13 @@ const JOINED_SPATIAL_AGGREGATE: BuilderDescriptor = {
   queryKind: 'joined_spatial_aggregate',
   description: 'A subscriber metric aggregated per location.',
   fields: [
-    field('method', 'method', { kind: 'enum', values: JOINED_SPATIAL_AGGREGATE_METHODS }, {
+    /* @__PURE__ */ field('method', 'method', { kind: 'enum', values: JOINED_SPATIAL_AGGREGATE_METHODS }, {
       nullable: false,
       default: DEFAULTS.joinedSpatialAggregateMethod,
       description: 'A statistic for a numeric metric; distr (only) for the categorical handset metric.',
     }),
-    referenceLocations('Locations the metric is aggregated over.'),
-    field('metric', 'metric', { kind: 'query', queryKinds: JOINABLE_METRIC_KINDS }, {
+    /* @__PURE__ */ referenceLocations('Locations the metric is aggregated over.'),
+    /* @__PURE__ */ field('metric', 'metric', { kind: 'query', queryKinds: JOINABLE_METRIC_KINDS }, {
       required: true,
       description: 'Subscriber metric to aggregate.',
     }),
@@ -187,15 +187,15 @@ const HISTOGRAM_AGGREGATE: BuilderDescriptor = {
   queryKind: 'histogram_aggregate',
   description: 'A histogram of a numeric subscriber metric.',
   fields: [
-    field('metric', 'metric', { kind: 'query', queryKinds: CONTINUOUS_METRIC_KINDS }, {
+    /* @__PURE__ */ field('metric', 'metric', { kind: 'query', queryKinds: CONTINUOUS_METRIC_KINDS }, {
       required: true,
       description: 'Numeric subscriber metric.',
     }),
-    field('bins', 'bins', { kind: 'bins' }, {
+    /* @__PURE__ */ field('bins', 'bins', { kind: 'bins' }, {
       required: true,
       description: 'Number of equal bins, sent as {n_bins}; or bin edges, sent as {bin_list}.',
     }),
-    field('range', 'range', { kind: 'range' }, {
+    /* @__PURE__ */ field('range', 'range', { kind: 'range' }, {
       omitWhenUnset: true,
       description: 'Bounds [lower, upper] of the histogram, sent as {lower_bound, upper_bound}; left out of the JSON when unset.',
     }),
@@ -223,8 +223,8 @@ export function histogramAggregateSpec(options: HistogramAggregateOptions): Hist
 
 /** Registry entries of this module's builders. @internal */
 export const AGGREGATE_BUILDERS = {
-  spatialAggregateSpec: entry(SPATIAL_AGGREGATE, spatialAggregateSpec),
-  labelledSpatialAggregateSpec: entry(LABELLED_SPATIAL_AGGREGATE, labelledSpatialAggregateSpec),
-  joinedSpatialAggregateSpec: entry(JOINED_SPATIAL_AGGREGATE, joinedSpatialAggregateSpec),
-  histogramAggregateSpec: entry(HISTOGRAM_AGGREGATE, histogramAggregateSpec),
+  spatialAggregateSpec: /* @__PURE__ */ entry(SPATIAL_AGGREGATE, spatialAggregateSpec),
+  labelledSpatialAggregateSpec: /* @__PURE__ */ entry(LABELLED_SPATIAL_AGGREGATE, labelledSpatialAggregateSpec),
+  joinedSpatialAggregateSpec: /* @__PURE__ */ entry(JOINED_SPATIAL_AGGREGATE, joinedSpatialAggregateSpec),
+  histogramAggregateSpec: /* @__PURE__ */ entry(HISTOGRAM_AGGREGATE, histogramAggregateSpec),
 } as const;

@@ -5,7 +5,8 @@
  * @module
  */
 import { checkOptions, eventFilterJson, geoJson, hoursJson } from './checks.js';
-import { F, GEO_FIELDS, entry, field, type BuilderDescriptor, type CommonOptions, type DateRangeOptions, type GeoOptions } from './fields.js';
+import * as F from './common-fields.js';
+import { entry, field, type BuilderDescriptor, type CommonOptions, type DateRangeOptions, type GeoOptions } from './fields.js';
 import { COALESCED_LOCATION_KINDS, FLOW_INPUT_KINDS, LABEL_KINDS } from './kinds.js';
 import type { CoalescedLocationSpec, MobilityClassificationSpec } from './derived-locations.js';
 import type { CommonJson, FlowInputSpec, GeoJson, PeriodJson } from './types.js';
@@ -103,7 +104,7 @@ export interface TripsOdMatrixSpec extends TripsJson {
 const flowEnd = (name: string, key: string, kinds: readonly string[], description: string) =>
   field(name, key, { kind: 'query', queryKinds: kinds }, { required: true, description });
 
-const JOIN_TYPE = field('joinType', 'join_type', { kind: 'enum', values: JOIN_TYPES }, {
+const JOIN_TYPE = /* @__PURE__ */ field('joinType', 'join_type', { kind: 'enum', values: JOIN_TYPES }, {
   nullable: false,
   default: DEFAULTS.joinType,
   description: 'How origin and destination locations are joined.',
@@ -114,8 +115,8 @@ const flowsDescriptor = (builder: string, queryKind: string, description: string
   queryKind,
   description,
   fields: [
-    flowEnd('fromLocation', 'from_location', FLOW_INPUT_KINDS, 'Origin locations (a reference location or unique locations).'),
-    flowEnd('toLocation', 'to_location', FLOW_INPUT_KINDS, 'Destination locations, at the same aggregation unit.'),
+    /* @__PURE__ */ flowEnd('fromLocation', 'from_location', FLOW_INPUT_KINDS, 'Origin locations (a reference location or unique locations).'),
+    /* @__PURE__ */ flowEnd('toLocation', 'to_location', FLOW_INPUT_KINDS, 'Destination locations, at the same aggregation unit.'),
     JOIN_TYPE,
   ],
 });
@@ -129,7 +130,7 @@ const flowsJson = (options: FlowsOptions): FlowsJson => ({
 /** The two ends of a flow, which FlowMachine wants at one aggregation unit. */
 const FLOW_ENDS = ['fromLocation', 'toLocation'] as const;
 
-const FLOWS = flowsDescriptor('flowsSpec', 'flows', 'Subscribers moving between each pair of locations.');
+const FLOWS = /* @__PURE__ */ flowsDescriptor('flowsSpec', 'flows', 'Subscribers moving between each pair of locations.');
 
 /**
  * Spec of the flows of subscribers between two location queries.
@@ -141,7 +142,7 @@ export function flowsSpec(options: FlowsOptions): FlowsSpec {
   return { query_kind: 'flows', ...flowsJson(options) };
 }
 
-const INFLOWS = flowsDescriptor('inflowsSpec', 'inflows', 'Subscribers arriving at each destination location.');
+const INFLOWS = /* @__PURE__ */ flowsDescriptor('inflowsSpec', 'inflows', 'Subscribers arriving at each destination location.');
 
 /** Spec counting, per destination, the subscribers who travelled to it. */
 export function inflowsSpec(options: FlowsOptions): InflowsSpec {
@@ -150,7 +151,7 @@ export function inflowsSpec(options: FlowsOptions): InflowsSpec {
   return { query_kind: 'inflows', ...flowsJson(options) };
 }
 
-const OUTFLOWS = flowsDescriptor('outflowsSpec', 'outflows', 'Subscribers leaving each origin location.');
+const OUTFLOWS = /* @__PURE__ */ flowsDescriptor('outflowsSpec', 'outflows', 'Subscribers leaving each origin location.');
 
 /** Spec counting, per origin, the subscribers who travelled from it. */
 export function outflowsSpec(options: FlowsOptions): OutflowsSpec {
@@ -164,9 +165,9 @@ const LABELLED_FLOWS: BuilderDescriptor = {
   queryKind: 'labelled_flows',
   description: 'Flows between locations, split by a categorical label.',
   fields: [
-    flowEnd('fromLocation', 'from_location', COALESCED_LOCATION_KINDS, 'Origin locations (a coalesced_location spec).'),
-    flowEnd('toLocation', 'to_location', COALESCED_LOCATION_KINDS, 'Destination locations (a coalesced_location spec).'),
-    flowEnd('labels', 'labels', LABEL_KINDS, 'Labels to split the flows by (a mobility_classification spec).'),
+    /* @__PURE__ */ flowEnd('fromLocation', 'from_location', COALESCED_LOCATION_KINDS, 'Origin locations (a coalesced_location spec).'),
+    /* @__PURE__ */ flowEnd('toLocation', 'to_location', COALESCED_LOCATION_KINDS, 'Destination locations (a coalesced_location spec).'),
+    /* @__PURE__ */ flowEnd('labels', 'labels', LABEL_KINDS, 'Labels to split the flows by (a mobility_classification spec).'),
     JOIN_TYPE,
   ],
 };
@@ -188,7 +189,7 @@ const tripsDescriptor = (builder: string, queryKind: string, description: string
   builder,
   queryKind,
   description,
-  fields: [F.startDate, F.endDate, F.aggregationUnit, F.eventTypes, F.subscriberSubset, ...GEO_FIELDS, F.hours],
+  fields: [F.startDate, F.endDate, F.aggregationUnit, F.eventTypes, F.subscriberSubset, ...F.GEO_FIELDS, F.hours],
 });
 
 const tripsJson = (options: TripsOdMatrixOptions): TripsJson => ({
@@ -200,7 +201,7 @@ const tripsJson = (options: TripsOdMatrixOptions): TripsJson => ({
   hours: hoursJson(options.hours),
 });
 
-const CONSECUTIVE_TRIPS_OD_MATRIX = tripsDescriptor(
+const CONSECUTIVE_TRIPS_OD_MATRIX = /* @__PURE__ */ tripsDescriptor(
   'consecutiveTripsOdMatrixSpec',
   'consecutive_trips_od_matrix',
   'Subscribers making consecutive visits between each pair of locations.',
@@ -212,7 +213,7 @@ export function consecutiveTripsOdMatrixSpec(options: TripsOdMatrixOptions): Con
   return { query_kind: 'consecutive_trips_od_matrix', ...tripsJson(options) };
 }
 
-const TRIPS_OD_MATRIX = tripsDescriptor('tripsOdMatrixSpec', 'trips_od_matrix', 'Subscribers visiting each pair of locations.');
+const TRIPS_OD_MATRIX = /* @__PURE__ */ tripsDescriptor('tripsOdMatrixSpec', 'trips_od_matrix', 'Subscribers visiting each pair of locations.');
 
 /** Spec of an origin-destination matrix of visits. */
 export function tripsOdMatrixSpec(options: TripsOdMatrixOptions): TripsOdMatrixSpec {
@@ -222,10 +223,10 @@ export function tripsOdMatrixSpec(options: TripsOdMatrixOptions): TripsOdMatrixS
 
 /** Registry entries of this module's builders. @internal */
 export const FLOW_BUILDERS = {
-  flowsSpec: entry(FLOWS, flowsSpec),
-  inflowsSpec: entry(INFLOWS, inflowsSpec),
-  outflowsSpec: entry(OUTFLOWS, outflowsSpec),
-  labelledFlowsSpec: entry(LABELLED_FLOWS, labelledFlowsSpec),
-  consecutiveTripsOdMatrixSpec: entry(CONSECUTIVE_TRIPS_OD_MATRIX, consecutiveTripsOdMatrixSpec),
-  tripsOdMatrixSpec: entry(TRIPS_OD_MATRIX, tripsOdMatrixSpec),
+  flowsSpec: /* @__PURE__ */ entry(FLOWS, flowsSpec),
+  inflowsSpec: /* @__PURE__ */ entry(INFLOWS, inflowsSpec),
+  outflowsSpec: /* @__PURE__ */ entry(OUTFLOWS, outflowsSpec),
+  labelledFlowsSpec: /* @__PURE__ */ entry(LABELLED_FLOWS, labelledFlowsSpec),
+  consecutiveTripsOdMatrixSpec: /* @__PURE__ */ entry(CONSECUTIVE_TRIPS_OD_MATRIX, consecutiveTripsOdMatrixSpec),
+  tripsOdMatrixSpec: /* @__PURE__ */ entry(TRIPS_OD_MATRIX, tripsOdMatrixSpec),
 } as const;

@@ -4,7 +4,8 @@
  * @module
  */
 import { checkOptions, commonJson, eventFilterJson, geoJson, hoursJson } from './checks.js';
-import { F, GEO_FIELDS, entry, field, type BuilderDescriptor, type CommonOptions, type DateRangeOptions, type GeoOptions } from './fields.js';
+import * as F from './common-fields.js';
+import { entry, field, type BuilderDescriptor, type CommonOptions, type DateRangeOptions, type GeoOptions } from './fields.js';
 import type { CommonJson, GeoJson, PeriodJson } from './types.js';
 import { COUNT_INTERVALS, DEFAULTS, type AggregationUnit, type CountInterval, type Direction } from './values.js';
 
@@ -65,7 +66,7 @@ const LOCATION_EVENT_COUNTS: BuilderDescriptor = {
   fields: [
     F.startDate,
     F.endDate,
-    field('countInterval', 'interval', { kind: 'enum', values: COUNT_INTERVALS }, {
+    /* @__PURE__ */ field('countInterval', 'interval', { kind: 'enum', values: COUNT_INTERVALS }, {
       required: true,
       description: 'Time bucket of the counts, sent as interval.',
     }),
@@ -73,7 +74,7 @@ const LOCATION_EVENT_COUNTS: BuilderDescriptor = {
     F.direction,
     F.eventTypes,
     F.subscriberSubset,
-    ...GEO_FIELDS,
+    ...F.GEO_FIELDS,
     F.hours,
   ],
 };
@@ -101,7 +102,7 @@ const UNIQUE_SUBSCRIBER_COUNTS: BuilderDescriptor = {
   builder: 'uniqueSubscriberCountsSpec',
   queryKind: 'unique_subscriber_counts',
   description: 'Distinct subscribers seen per location.',
-  fields: [F.startDate, F.endDate, F.aggregationUnit, ...GEO_FIELDS, F.eventTypes, F.subscriberSubset, F.hours],
+  fields: [F.startDate, F.endDate, F.aggregationUnit, ...F.GEO_FIELDS, F.eventTypes, F.subscriberSubset, F.hours],
 };
 
 /** Spec of how many distinct subscribers were seen in each location. */
@@ -121,7 +122,7 @@ const LOCATION_INTROVERSION: BuilderDescriptor = {
   builder: 'locationIntroversionSpec',
   queryKind: 'location_introversion',
   description: 'Per location, the share of interactions with counterparts in the same location.',
-  fields: [F.startDate, F.endDate, F.aggregationUnit, F.direction, ...GEO_FIELDS, F.eventTypes, F.subscriberSubset, F.hours],
+  fields: [F.startDate, F.endDate, F.aggregationUnit, F.direction, ...F.GEO_FIELDS, F.eventTypes, F.subscriberSubset, F.hours],
 };
 
 /** Spec of each location's introversion: the share of its interactions that stay within it. */
@@ -140,7 +141,7 @@ export function locationIntroversionSpec(options: LocationIntroversionOptions): 
 
 /** Registry entries of this module's builders. @internal */
 export const LOCATION_COUNT_BUILDERS = {
-  locationEventCountsSpec: entry(LOCATION_EVENT_COUNTS, locationEventCountsSpec),
-  uniqueSubscriberCountsSpec: entry(UNIQUE_SUBSCRIBER_COUNTS, uniqueSubscriberCountsSpec),
-  locationIntroversionSpec: entry(LOCATION_INTROVERSION, locationIntroversionSpec),
+  locationEventCountsSpec: /* @__PURE__ */ entry(LOCATION_EVENT_COUNTS, locationEventCountsSpec),
+  uniqueSubscriberCountsSpec: /* @__PURE__ */ entry(UNIQUE_SUBSCRIBER_COUNTS, uniqueSubscriberCountsSpec),
+  locationIntroversionSpec: /* @__PURE__ */ entry(LOCATION_INTROVERSION, locationIntroversionSpec),
 } as const;

@@ -5,16 +5,8 @@
  * @module
  */
 import { checkOptions, eventFilterJson, fail, geoJson, hoursJson } from './checks.js';
-import {
-  F,
-  GEO_FIELDS,
-  entry,
-  field,
-  type BuilderDescriptor,
-  type CommonOptions,
-  type DateRangeOptions,
-  type GeoOptions,
-} from './fields.js';
+import * as F from './common-fields.js';
+import { entry, field, type BuilderDescriptor, type CommonOptions, type DateRangeOptions, type GeoOptions } from './fields.js';
 import { MODAL_INPUT_KINDS } from './kinds.js';
 import type { CommonJson, GeoJson, PeriodJson, SamplingKey } from './types.js';
 import type { AggregationUnit, LocationMethod } from './values.js';
@@ -85,7 +77,7 @@ const UNIQUE_LOCATIONS: BuilderDescriptor = {
   builder: 'uniqueLocationsSpec',
   queryKind: 'unique_locations',
   description: 'The unique set of locations each subscriber visited in the period.',
-  fields: [F.startDate, F.endDate, F.aggregationUnit, F.eventTypes, F.subscriberSubset, ...GEO_FIELDS, F.hours],
+  fields: [F.startDate, F.endDate, F.aggregationUnit, F.eventTypes, F.subscriberSubset, ...F.GEO_FIELDS, F.hours],
 };
 
 /**
@@ -109,7 +101,7 @@ const MOST_FREQUENT_LOCATION: BuilderDescriptor = {
   builder: 'mostFrequentLocationSpec',
   queryKind: 'most_frequent_location',
   description: 'The location each subscriber visited most often in the period.',
-  fields: [F.startDate, F.endDate, F.hours, F.aggregationUnit, F.eventTypes, F.subscriberSubset, ...GEO_FIELDS],
+  fields: [F.startDate, F.endDate, F.hours, F.aggregationUnit, F.eventTypes, F.subscriberSubset, ...F.GEO_FIELDS],
 };
 
 /** Spec of the location each subscriber visited most often in a period, optionally within some hours of the day. */
@@ -131,12 +123,12 @@ const DAILY_LOCATION: BuilderDescriptor = {
   queryKind: 'daily_location',
   description: "Each subscriber's location on one day.",
   fields: [
-    field('date', 'date', { kind: 'date', withTime: true }, { required: true, description: 'The day (ISO date, e.g. 2016-01-01).' }),
+    /* @__PURE__ */ field('date', 'date', { kind: 'date', withTime: true }, { required: true, description: 'The day (ISO date, e.g. 2016-01-01).' }),
     F.aggregationUnit,
     F.locationMethod,
     F.eventTypes,
     F.subscriberSubset,
-    ...GEO_FIELDS,
+    ...F.GEO_FIELDS,
     F.hours,
   ],
 };
@@ -163,7 +155,7 @@ const MODAL_LOCATION: BuilderDescriptor = {
   queryKind: 'modal_location',
   description: "Each subscriber's most common location over a list of daily locations.",
   fields: [
-    field('locations', 'locations', { kind: 'queryList', queryKinds: MODAL_INPUT_KINDS }, {
+    /* @__PURE__ */ field('locations', 'locations', { kind: 'queryList', queryKinds: MODAL_INPUT_KINDS }, {
       required: true,
       description: 'Daily locations to take the mode of, all at the same aggregation unit.',
     }),
@@ -185,13 +177,13 @@ const MODAL_LOCATION_FROM_DATES: BuilderDescriptor = {
   queryKind: 'modal_location',
   description: 'A modal location over one daily location per day of the period (end exclusive).',
   fields: [
-    plainDate('startDate', 'start_date', 'First day, inclusive (YYYY-MM-DD).'),
-    plainDate('endDate', 'end_date', 'Day after the last day: exclusive, after startDate (YYYY-MM-DD).'),
+    /* @__PURE__ */ plainDate('startDate', 'start_date', 'First day, inclusive (YYYY-MM-DD).'),
+    /* @__PURE__ */ plainDate('endDate', 'end_date', 'Day after the last day: exclusive, after startDate (YYYY-MM-DD).'),
     F.aggregationUnit,
     F.locationMethod,
     F.eventTypes,
     F.subscriberSubset,
-    ...GEO_FIELDS,
+    ...F.GEO_FIELDS,
     F.hours,
   ],
 };
@@ -220,9 +212,9 @@ export function modalLocationFromDatesSpec(options: ModalLocationFromDatesOption
 
 /** Registry entries of this module's builders. @internal */
 export const LOCATION_BUILDERS = {
-  uniqueLocationsSpec: entry(UNIQUE_LOCATIONS, uniqueLocationsSpec),
-  mostFrequentLocationSpec: entry(MOST_FREQUENT_LOCATION, mostFrequentLocationSpec),
-  dailyLocationSpec: entry(DAILY_LOCATION, dailyLocationSpec),
-  modalLocationSpec: entry(MODAL_LOCATION, modalLocationSpec),
-  modalLocationFromDatesSpec: entry(MODAL_LOCATION_FROM_DATES, modalLocationFromDatesSpec),
+  uniqueLocationsSpec: /* @__PURE__ */ entry(UNIQUE_LOCATIONS, uniqueLocationsSpec),
+  mostFrequentLocationSpec: /* @__PURE__ */ entry(MOST_FREQUENT_LOCATION, mostFrequentLocationSpec),
+  dailyLocationSpec: /* @__PURE__ */ entry(DAILY_LOCATION, dailyLocationSpec),
+  modalLocationSpec: /* @__PURE__ */ entry(MODAL_LOCATION, modalLocationSpec),
+  modalLocationFromDatesSpec: /* @__PURE__ */ entry(MODAL_LOCATION_FROM_DATES, modalLocationFromDatesSpec),
 } as const;

@@ -6,17 +6,8 @@
  * @module
  */
 import { checkOptions, eventFilterJson, geoJson } from './checks.js';
-import {
-  F,
-  GEO_FIELDS,
-  entry,
-  field,
-  type BuilderDescriptor,
-  type DateRangeOptions,
-  type EventFilterOptions,
-  type FieldDescriptor,
-  type GeoOptions,
-} from './fields.js';
+import * as F from './common-fields.js';
+import { entry, field, type BuilderDescriptor, type DateRangeOptions, type EventFilterOptions, type FieldDescriptor, type GeoOptions } from './fields.js';
 import type { DayOfWeekScores, EventFilterJson, GeoJson, LabelGeometries, PeriodJson } from './types.js';
 import { DAYS_OF_WEEK, DEFAULTS, HOURS_PER_DAY, SCORE_BOUNDS, type AggregationUnit } from './values.js';
 
@@ -120,31 +111,31 @@ const date = (name: string, key: string, description: string) =>
 
 /** Descriptors of the scoring keys, from `labels` to `geom_table_join_column`, in JSON order. */
 const SCORING_FIELDS: readonly FieldDescriptor[] = [
-  field('labels', 'labels', { kind: 'geometryMap' }, {
+  /* @__PURE__ */ field('labels', 'labels', { kind: 'geometryMap' }, {
     required: true,
     description: 'Label name to GeoJSON geometry in (hour score, day score) space.',
   }),
-  field('towerDayOfWeekScores', 'tower_day_of_week_scores', { kind: 'numberMap', keys: DAYS_OF_WEEK, ...SCORE_BOUNDS }, {
+  /* @__PURE__ */ field('towerDayOfWeekScores', 'tower_day_of_week_scores', { kind: 'numberMap', keys: DAYS_OF_WEEK, ...SCORE_BOUNDS }, {
     required: true,
     description: 'Score in [-1, 1] of an interaction on each day of the week (lower-case day names).',
   }),
-  field('towerHourOfDayScores', 'tower_hour_of_day_scores', { kind: 'numberList', length: HOURS_PER_DAY, ...SCORE_BOUNDS }, {
+  /* @__PURE__ */ field('towerHourOfDayScores', 'tower_hour_of_day_scores', { kind: 'numberList', length: HOURS_PER_DAY, ...SCORE_BOUNDS }, {
     required: true,
     description: 'Score in [-1, 1] of an interaction in each hour of the day, from midnight.',
   }),
-  field('towerClusterRadius', 'tower_cluster_radius', { kind: 'number' }, {
+  /* @__PURE__ */ field('towerClusterRadius', 'tower_cluster_radius', { kind: 'number' }, {
     nullable: false,
     default: DEFAULTS.towerClusterRadius,
     description: 'Radius within which towers join a cluster, in km.',
   }),
-  field('towerClusterCallThreshold', 'tower_cluster_call_threshold', { kind: 'integer' }, {
+  /* @__PURE__ */ field('towerClusterCallThreshold', 'tower_cluster_call_threshold', { kind: 'integer' }, {
     nullable: false,
     default: DEFAULTS.towerClusterCallThreshold,
     description: 'Towers used on fewer days than this are left out of the clusters.',
   }),
   F.eventTypes,
   F.subscriberSubset,
-  ...GEO_FIELDS,
+  ...F.GEO_FIELDS,
 ];
 
 type ScoringTail = Omit<ScoringJson, 'aggregation_unit'>;
@@ -163,7 +154,7 @@ const MEANINGFUL_LOCATIONS_AGGREGATE: BuilderDescriptor = {
   builder: 'meaningfulLocationsAggregateSpec',
   queryKind: 'meaningful_locations_aggregate',
   description: "Subscribers' tower clusters with a label, counted per location.",
-  fields: [F.aggregationUnit, F.startDate, F.endDate, text('label', 'label', 'The label counted.'), ...SCORING_FIELDS],
+  fields: [F.aggregationUnit, F.startDate, F.endDate, /* @__PURE__ */ text('label', 'label', 'The label counted.'), ...SCORING_FIELDS],
 };
 
 /** Spec counting, per location, subscribers' meaningful locations (tower clusters) with one label. */
@@ -187,8 +178,8 @@ const BETWEEN_LABEL: BuilderDescriptor = {
     F.aggregationUnit,
     F.startDate,
     F.endDate,
-    text('labelA', 'label_a', 'Origin label.'),
-    text('labelB', 'label_b', 'Destination label.'),
+    /* @__PURE__ */ text('labelA', 'label_a', 'Origin label.'),
+    /* @__PURE__ */ text('labelB', 'label_b', 'Destination label.'),
     ...SCORING_FIELDS,
   ],
 };
@@ -215,11 +206,11 @@ const BETWEEN_DATES: BuilderDescriptor = {
   description: 'Movement of meaningful locations with one label between two periods.',
   fields: [
     F.aggregationUnit,
-    date('startDateA', 'start_date_a', 'First day of the first period, inclusive (ISO date).'),
-    date('endDateA', 'end_date_a', 'Day after the last day of the first period (ISO date).'),
-    date('startDateB', 'start_date_b', 'First day of the second period, inclusive (ISO date).'),
-    date('endDateB', 'end_date_b', 'Day after the last day of the second period (ISO date).'),
-    text('label', 'label', 'The label followed.'),
+    /* @__PURE__ */ date('startDateA', 'start_date_a', 'First day of the first period, inclusive (ISO date).'),
+    /* @__PURE__ */ date('endDateA', 'end_date_a', 'Day after the last day of the first period (ISO date).'),
+    /* @__PURE__ */ date('startDateB', 'start_date_b', 'First day of the second period, inclusive (ISO date).'),
+    /* @__PURE__ */ date('endDateB', 'end_date_b', 'Day after the last day of the second period (ISO date).'),
+    /* @__PURE__ */ text('label', 'label', 'The label followed.'),
     ...SCORING_FIELDS,
   ],
 };
@@ -243,7 +234,7 @@ export function meaningfulLocationsBetweenDatesOdMatrixSpec(
 
 /** Registry entries of this module's builders. @internal */
 export const MEANINGFUL_LOCATION_BUILDERS = {
-  meaningfulLocationsAggregateSpec: entry(MEANINGFUL_LOCATIONS_AGGREGATE, meaningfulLocationsAggregateSpec),
-  meaningfulLocationsBetweenLabelOdMatrixSpec: entry(BETWEEN_LABEL, meaningfulLocationsBetweenLabelOdMatrixSpec),
-  meaningfulLocationsBetweenDatesOdMatrixSpec: entry(BETWEEN_DATES, meaningfulLocationsBetweenDatesOdMatrixSpec),
+  meaningfulLocationsAggregateSpec: /* @__PURE__ */ entry(MEANINGFUL_LOCATIONS_AGGREGATE, meaningfulLocationsAggregateSpec),
+  meaningfulLocationsBetweenLabelOdMatrixSpec: /* @__PURE__ */ entry(BETWEEN_LABEL, meaningfulLocationsBetweenLabelOdMatrixSpec),
+  meaningfulLocationsBetweenDatesOdMatrixSpec: /* @__PURE__ */ entry(BETWEEN_DATES, meaningfulLocationsBetweenDatesOdMatrixSpec),
 } as const;

@@ -4,7 +4,8 @@
  * @module
  */
 import { checkOptions, commonJson, geoJson } from './checks.js';
-import { F, GEO_FIELDS, entry, field, type BuilderDescriptor, type CommonOptions, type DateRangeOptions, type GeoOptions } from './fields.js';
+import * as F from './common-fields.js';
+import { entry, field, type BuilderDescriptor, type CommonOptions, type DateRangeOptions, type GeoOptions } from './fields.js';
 import { TOTAL_NETWORK_OBJECTS_KINDS } from './kinds.js';
 import type { CommonJson, GeoJson, PeriodJson } from './types.js';
 import {
@@ -65,12 +66,12 @@ const TOTAL_NETWORK_OBJECTS: BuilderDescriptor = {
     F.startDate,
     F.endDate,
     F.aggregationUnit,
-    field('totalBy', 'total_by', { kind: 'enum', values: TOTAL_BY_PERIODS }, {
+    /* @__PURE__ */ field('totalBy', 'total_by', { kind: 'enum', values: TOTAL_BY_PERIODS }, {
       nullable: false,
       default: DEFAULTS.totalBy,
       description: 'Period the totals are bucketed by.',
     }),
-    ...GEO_FIELDS,
+    ...F.GEO_FIELDS,
     F.eventTypes,
     F.subscriberSubset,
     F.hours,
@@ -96,12 +97,12 @@ const AGGREGATE_NETWORK_OBJECTS: BuilderDescriptor = {
   queryKind: 'aggregate_network_objects',
   description: 'A statistic of network-object totals per location.',
   fields: [
-    field('totalNetworkObjects', 'total_network_objects', { kind: 'query', queryKinds: TOTAL_NETWORK_OBJECTS_KINDS }, {
+    /* @__PURE__ */ field('totalNetworkObjects', 'total_network_objects', { kind: 'query', queryKinds: TOTAL_NETWORK_OBJECTS_KINDS }, {
       required: true,
       description: 'The totals to aggregate (a total_network_objects spec).',
     }),
     F.statistic,
-    field('aggregateBy', 'aggregate_by', { kind: 'enum', values: AGGREGATE_BY_PERIODS }, {
+    /* @__PURE__ */ field('aggregateBy', 'aggregate_by', { kind: 'enum', values: AGGREGATE_BY_PERIODS }, {
       nullable: false,
       default: DEFAULTS.aggregateBy,
       description: 'Period the statistic is taken over.',
@@ -122,6 +123,6 @@ export function aggregateNetworkObjectsSpec(options: AggregateNetworkObjectsOpti
 
 /** Registry entries of this module's builders. @internal */
 export const NETWORK_OBJECT_BUILDERS = {
-  totalNetworkObjectsSpec: entry(TOTAL_NETWORK_OBJECTS, totalNetworkObjectsSpec),
-  aggregateNetworkObjectsSpec: entry(AGGREGATE_NETWORK_OBJECTS, aggregateNetworkObjectsSpec),
+  totalNetworkObjectsSpec: /* @__PURE__ */ entry(TOTAL_NETWORK_OBJECTS, totalNetworkObjectsSpec),
+  aggregateNetworkObjectsSpec: /* @__PURE__ */ entry(AGGREGATE_NETWORK_OBJECTS, aggregateNetworkObjectsSpec),
 } as const;

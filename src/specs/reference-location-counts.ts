@@ -60,7 +60,7 @@ const uniqueLocations = (key: string) =>
     description: `Locations each subscriber visited (a unique_locations spec), sent as ${key}.`,
   });
 
-const REFERENCE_LOCATIONS = field('referenceLocations', 'reference_locations', { kind: 'query', queryKinds: REFERENCE_LOCATION_KINDS }, {
+const REFERENCE_LOCATIONS = /* @__PURE__ */ field('referenceLocations', 'reference_locations', { kind: 'query', queryKinds: REFERENCE_LOCATION_KINDS }, {
   required: true,
   description: 'Reference location of each subscriber (daily, modal, most-frequent, majority or coalesced location).',
 });
@@ -69,7 +69,7 @@ const UNMOVING_COUNTS: BuilderDescriptor = {
   builder: 'unmovingCountsSpec',
   queryKind: 'unmoving_counts',
   description: 'Per location, subscribers who were seen only there.',
-  fields: [uniqueLocations('locations')],
+  fields: [/* @__PURE__ */ uniqueLocations('locations')],
 };
 
 /** Spec counting, per location, the subscribers who were unmoving there; `uniqueLocations` is sent as `locations`. */
@@ -82,7 +82,7 @@ const UNMOVING_AT_REFERENCE_LOCATION_COUNTS: BuilderDescriptor = {
   builder: 'unmovingAtReferenceLocationCountsSpec',
   queryKind: 'unmoving_at_reference_location_counts',
   description: 'Per location, subscribers who were seen only at their reference location.',
-  fields: [uniqueLocations('locations'), REFERENCE_LOCATIONS],
+  fields: [/* @__PURE__ */ uniqueLocations('locations'), REFERENCE_LOCATIONS],
 };
 
 /** Spec counting, per location, the subscribers unmoving at their reference location; `uniqueLocations` is sent as `locations`. */
@@ -100,7 +100,7 @@ const ACTIVE_AT_REFERENCE_LOCATION_COUNTS: BuilderDescriptor = {
   builder: 'activeAtReferenceLocationCountsSpec',
   queryKind: 'active_at_reference_location_counts',
   description: 'Per location, subscribers who were active at their reference location.',
-  fields: [uniqueLocations('unique_locations'), REFERENCE_LOCATIONS],
+  fields: [/* @__PURE__ */ uniqueLocations('unique_locations'), REFERENCE_LOCATIONS],
 };
 
 /** Spec counting, per location, the subscribers active at their reference location; sends `unique_locations`. */
@@ -116,7 +116,7 @@ export function activeAtReferenceLocationCountsSpec(options: ReferenceLocationCo
 
 /** Registry entries of this module's builders. @internal */
 export const REFERENCE_LOCATION_COUNT_BUILDERS = {
-  unmovingCountsSpec: entry(UNMOVING_COUNTS, unmovingCountsSpec),
-  unmovingAtReferenceLocationCountsSpec: entry(UNMOVING_AT_REFERENCE_LOCATION_COUNTS, unmovingAtReferenceLocationCountsSpec),
-  activeAtReferenceLocationCountsSpec: entry(ACTIVE_AT_REFERENCE_LOCATION_COUNTS, activeAtReferenceLocationCountsSpec),
+  unmovingCountsSpec: /* @__PURE__ */ entry(UNMOVING_COUNTS, unmovingCountsSpec),
+  unmovingAtReferenceLocationCountsSpec: /* @__PURE__ */ entry(UNMOVING_AT_REFERENCE_LOCATION_COUNTS, unmovingAtReferenceLocationCountsSpec),
+  activeAtReferenceLocationCountsSpec: /* @__PURE__ */ entry(ACTIVE_AT_REFERENCE_LOCATION_COUNTS, activeAtReferenceLocationCountsSpec),
 } as const;
