@@ -63,6 +63,3 @@ export const referenceLocation = /* @__PURE__ */ field('referenceLocation', 'ref
   description: 'Reference location of each subscriber (daily, modal, most-frequent, majority or coalesced location).',
 });
 
-/** `mapping_table`, `geom_table`, `geom_table_join_column`, in that order. */
-export const GEO_FIELDS = [mappingTable, geomTable, geomTableJoinColumn] as const;
-

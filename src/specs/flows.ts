@@ -189,7 +189,7 @@ const tripsDescriptor = (builder: string, queryKind: string, description: string
   builder,
   queryKind,
   description,
-  fields: [F.startDate, F.endDate, F.aggregationUnit, F.eventTypes, F.subscriberSubset, ...F.GEO_FIELDS, F.hours],
+  fields: [F.startDate, F.endDate, F.aggregationUnit, F.eventTypes, F.subscriberSubset, F.mappingTable, F.geomTable, F.geomTableJoinColumn, F.hours],
 });
 
 const tripsJson = (options: TripsOdMatrixOptions): TripsJson => ({

@@ -74,7 +74,7 @@ const LOCATION_EVENT_COUNTS: BuilderDescriptor = {
     F.direction,
     F.eventTypes,
     F.subscriberSubset,
-    ...F.GEO_FIELDS,
+    F.mappingTable, F.geomTable, F.geomTableJoinColumn,
     F.hours,
   ],
 };
@@ -102,7 +102,7 @@ const UNIQUE_SUBSCRIBER_COUNTS: BuilderDescriptor = {
   builder: 'uniqueSubscriberCountsSpec',
   queryKind: 'unique_subscriber_counts',
   description: 'Distinct subscribers seen per location.',
-  fields: [F.startDate, F.endDate, F.aggregationUnit, ...F.GEO_FIELDS, F.eventTypes, F.subscriberSubset, F.hours],
+  fields: [F.startDate, F.endDate, F.aggregationUnit, F.mappingTable, F.geomTable, F.geomTableJoinColumn, F.eventTypes, F.subscriberSubset, F.hours],
 };
 
 /** Spec of how many distinct subscribers were seen in each location. */
@@ -122,7 +122,7 @@ const LOCATION_INTROVERSION: BuilderDescriptor = {
   builder: 'locationIntroversionSpec',
   queryKind: 'location_introversion',
   description: 'Per location, the share of interactions with counterparts in the same location.',
-  fields: [F.startDate, F.endDate, F.aggregationUnit, F.direction, ...F.GEO_FIELDS, F.eventTypes, F.subscriberSubset, F.hours],
+  fields: [F.startDate, F.endDate, F.aggregationUnit, F.direction, F.mappingTable, F.geomTable, F.geomTableJoinColumn, F.eventTypes, F.subscriberSubset, F.hours],
 };
 
 /** Spec of each location's introversion: the share of its interactions that stay within it. */

@@ -77,7 +77,7 @@ const UNIQUE_LOCATIONS: BuilderDescriptor = {
   builder: 'uniqueLocationsSpec',
   queryKind: 'unique_locations',
   description: 'The unique set of locations each subscriber visited in the period.',
-  fields: [F.startDate, F.endDate, F.aggregationUnit, F.eventTypes, F.subscriberSubset, ...F.GEO_FIELDS, F.hours],
+  fields: [F.startDate, F.endDate, F.aggregationUnit, F.eventTypes, F.subscriberSubset, F.mappingTable, F.geomTable, F.geomTableJoinColumn, F.hours],
 };
 
 /**
@@ -101,7 +101,7 @@ const MOST_FREQUENT_LOCATION: BuilderDescriptor = {
   builder: 'mostFrequentLocationSpec',
   queryKind: 'most_frequent_location',
   description: 'The location each subscriber visited most often in the period.',
-  fields: [F.startDate, F.endDate, F.hours, F.aggregationUnit, F.eventTypes, F.subscriberSubset, ...F.GEO_FIELDS],
+  fields: [F.startDate, F.endDate, F.hours, F.aggregationUnit, F.eventTypes, F.subscriberSubset, F.mappingTable, F.geomTable, F.geomTableJoinColumn],
 };
 
 /** Spec of the location each subscriber visited most often in a period, optionally within some hours of the day. */
@@ -128,7 +128,7 @@ const DAILY_LOCATION: BuilderDescriptor = {
     F.locationMethod,
     F.eventTypes,
     F.subscriberSubset,
-    ...F.GEO_FIELDS,
+    F.mappingTable, F.geomTable, F.geomTableJoinColumn,
     F.hours,
   ],
 };
@@ -183,7 +183,7 @@ const MODAL_LOCATION_FROM_DATES: BuilderDescriptor = {
     F.locationMethod,
     F.eventTypes,
     F.subscriberSubset,
-    ...F.GEO_FIELDS,
+    F.mappingTable, F.geomTable, F.geomTableJoinColumn,
     F.hours,
   ],
 };

@@ -6,6 +6,7 @@
  * @module
  */
 import { checkOptions, eventFilterJson, geoJson } from './checks.js';
+import { joinTuples } from './tuples.js';
 import * as F from './common-fields.js';
 import { entry, field, type BuilderDescriptor, type DateRangeOptions, type EventFilterOptions, type FieldDescriptor, type GeoOptions } from './fields.js';
 import type { DayOfWeekScores, EventFilterJson, GeoJson, LabelGeometries, PeriodJson } from './types.js';
@@ -115,11 +116,11 @@ const SCORING_FIELDS: readonly FieldDescriptor[] = [
     required: true,
     description: 'Label name to GeoJSON geometry in (hour score, day score) space.',
   }),
-  /* @__PURE__ */ field('towerDayOfWeekScores', 'tower_day_of_week_scores', { kind: 'numberMap', keys: DAYS_OF_WEEK, ...SCORE_BOUNDS }, {
+  /* @__PURE__ */ field('towerDayOfWeekScores', 'tower_day_of_week_scores', { kind: 'numberMap', keys: DAYS_OF_WEEK, min: SCORE_BOUNDS.min, max: SCORE_BOUNDS.max }, {
     required: true,
     description: 'Score in [-1, 1] of an interaction on each day of the week (lower-case day names).',
   }),
-  /* @__PURE__ */ field('towerHourOfDayScores', 'tower_hour_of_day_scores', { kind: 'numberList', length: HOURS_PER_DAY, ...SCORE_BOUNDS }, {
+  /* @__PURE__ */ field('towerHourOfDayScores', 'tower_hour_of_day_scores', { kind: 'numberList', length: HOURS_PER_DAY, min: SCORE_BOUNDS.min, max: SCORE_BOUNDS.max }, {
     required: true,
     description: 'Score in [-1, 1] of an interaction in each hour of the day, from midnight.',
   }),
@@ -135,7 +136,7 @@ const SCORING_FIELDS: readonly FieldDescriptor[] = [
   }),
   F.eventTypes,
   F.subscriberSubset,
-  ...F.GEO_FIELDS,
+  F.mappingTable, F.geomTable, F.geomTableJoinColumn,
 ];
 
 type ScoringTail = Omit<ScoringJson, 'aggregation_unit'>;
@@ -154,7 +155,7 @@ const MEANINGFUL_LOCATIONS_AGGREGATE: BuilderDescriptor = {
   builder: 'meaningfulLocationsAggregateSpec',
   queryKind: 'meaningful_locations_aggregate',
   description: "Subscribers' tower clusters with a label, counted per location.",
-  fields: [F.aggregationUnit, F.startDate, F.endDate, /* @__PURE__ */ text('label', 'label', 'The label counted.'), ...SCORING_FIELDS],
+  fields: /* @__PURE__ */ joinTuples([F.aggregationUnit, F.startDate, F.endDate, /* @__PURE__ */ text('label', 'label', 'The label counted.')], SCORING_FIELDS),
 };
 
 /** Spec counting, per location, subscribers' meaningful locations (tower clusters) with one label. */
@@ -174,14 +175,16 @@ const BETWEEN_LABEL: BuilderDescriptor = {
   builder: 'meaningfulLocationsBetweenLabelOdMatrixSpec',
   queryKind: 'meaningful_locations_between_label_od_matrix',
   description: 'Movement between meaningful locations of two labels, per pair of locations.',
-  fields: [
-    F.aggregationUnit,
-    F.startDate,
-    F.endDate,
-    /* @__PURE__ */ text('labelA', 'label_a', 'Origin label.'),
-    /* @__PURE__ */ text('labelB', 'label_b', 'Destination label.'),
-    ...SCORING_FIELDS,
-  ],
+  fields: /* @__PURE__ */ joinTuples(
+    [
+      F.aggregationUnit,
+      F.startDate,
+      F.endDate,
+      /* @__PURE__ */ text('labelA', 'label_a', 'Origin label.'),
+      /* @__PURE__ */ text('labelB', 'label_b', 'Destination label.'),
+    ],
+    SCORING_FIELDS,
+  ),
 };
 
 /** Spec of an OD matrix between subscribers' meaningful locations labelled `labelA` and `labelB`. */
@@ -204,15 +207,17 @@ const BETWEEN_DATES: BuilderDescriptor = {
   builder: 'meaningfulLocationsBetweenDatesOdMatrixSpec',
   queryKind: 'meaningful_locations_between_dates_od_matrix',
   description: 'Movement of meaningful locations with one label between two periods.',
-  fields: [
-    F.aggregationUnit,
-    /* @__PURE__ */ date('startDateA', 'start_date_a', 'First day of the first period, inclusive (ISO date).'),
-    /* @__PURE__ */ date('endDateA', 'end_date_a', 'Day after the last day of the first period (ISO date).'),
-    /* @__PURE__ */ date('startDateB', 'start_date_b', 'First day of the second period, inclusive (ISO date).'),
-    /* @__PURE__ */ date('endDateB', 'end_date_b', 'Day after the last day of the second period (ISO date).'),
-    /* @__PURE__ */ text('label', 'label', 'The label followed.'),
-    ...SCORING_FIELDS,
-  ],
+  fields: /* @__PURE__ */ joinTuples(
+    [
+      F.aggregationUnit,
+      /* @__PURE__ */ date('startDateA', 'start_date_a', 'First day of the first period, inclusive (ISO date).'),
+      /* @__PURE__ */ date('endDateA', 'end_date_a', 'Day after the last day of the first period (ISO date).'),
+      /* @__PURE__ */ date('startDateB', 'start_date_b', 'First day of the second period, inclusive (ISO date).'),
+      /* @__PURE__ */ date('endDateB', 'end_date_b', 'Day after the last day of the second period (ISO date).'),
+      /* @__PURE__ */ text('label', 'label', 'The label followed.'),
+    ],
+    SCORING_FIELDS,
+  ),
 };
 
 /** Spec of an OD matrix of subscribers' meaningful locations with one label, from period A to period B. */

@@ -109,13 +109,11 @@ export interface NocturnalEventsSpec extends PeriodJson, EventFilterJson, Sampli
   readonly night_hours: HoursJson;
 }
 
-const COMMON_FIELDS = [F.eventTypes, F.subscriberSubset, F.hours] as const;
-
 const RADIUS_OF_GYRATION: BuilderDescriptor = {
   builder: 'radiusOfGyrationSpec',
   queryKind: 'radius_of_gyration',
   description: "Each subscriber's radius of gyration over the period, in km.",
-  fields: [F.startDate, F.endDate, ...COMMON_FIELDS],
+  fields: [F.startDate, F.endDate, F.eventTypes, F.subscriberSubset, F.hours],
 };
 
 /** Spec of each subscriber's radius of gyration (km) over a period. */
@@ -141,7 +139,7 @@ const TOTAL_ACTIVE_PERIODS: BuilderDescriptor = {
       description: 'Unit of periodLength.',
     }),
     /* @__PURE__ */ field('startDate', 'start_date', { kind: 'date', withTime: true }, { required: true, description: 'First day of the first period (ISO date).' }),
-    ...COMMON_FIELDS,
+    F.eventTypes, F.subscriberSubset, F.hours,
   ],
 };
 
@@ -165,7 +163,7 @@ const UNIQUE_LOCATION_COUNTS: BuilderDescriptor = {
   builder: 'uniqueLocationCountsSpec',
   queryKind: 'unique_location_counts',
   description: 'How many distinct locations each subscriber visited in the period.',
-  fields: [F.startDate, F.endDate, F.aggregationUnit, F.eventTypes, F.subscriberSubset, ...F.GEO_FIELDS, F.hours],
+  fields: [F.startDate, F.endDate, F.aggregationUnit, F.eventTypes, F.subscriberSubset, F.mappingTable, F.geomTable, F.geomTableJoinColumn, F.hours],
 };
 
 /** Spec of how many distinct locations each subscriber visited in a period. */
@@ -186,7 +184,7 @@ const directed = (builder: string, queryKind: string, description: string): Buil
   builder,
   queryKind,
   description,
-  fields: [F.startDate, F.endDate, F.direction, ...COMMON_FIELDS],
+  fields: [F.startDate, F.endDate, F.direction, F.eventTypes, F.subscriberSubset, F.hours],
 });
 
 const SUBSCRIBER_DEGREE = /* @__PURE__ */ directed('subscriberDegreeSpec', 'subscriber_degree', 'How many distinct counterparts each subscriber interacted with.');
@@ -228,7 +226,7 @@ const PARETO_INTERACTIONS: BuilderDescriptor = {
       required: true,
       description: 'Proportion of interactions to account for, from 0 to 1.',
     }),
-    ...COMMON_FIELDS,
+    F.eventTypes, F.subscriberSubset, F.hours,
   ],
 };
 
@@ -251,7 +249,7 @@ const NOCTURNAL_EVENTS: BuilderDescriptor = {
   fields: [
     F.startDate,
     F.endDate,
-    /* @__PURE__ */ field('hours', 'night_hours', { kind: 'hours', ...HOUR_BOUNDS }, {
+    /* @__PURE__ */ field('hours', 'night_hours', { kind: 'hours', min: HOUR_BOUNDS.min, max: HOUR_BOUNDS.max }, {
       required: true,
       description: 'Night hours, [startHour, endHour], both inclusive.',
     }),

@@ -71,7 +71,7 @@ const TOTAL_NETWORK_OBJECTS: BuilderDescriptor = {
       default: DEFAULTS.totalBy,
       description: 'Period the totals are bucketed by.',
     }),
-    ...F.GEO_FIELDS,
+    F.mappingTable, F.geomTable, F.geomTableJoinColumn,
     F.eventTypes,
     F.subscriberSubset,
     F.hours,
