@@ -1,7 +1,7 @@
 /**
  * Option fields as data: what each builder option is, its JSON key, whether it is required, its
- * default and what values it allows. The checks walk these descriptors, and `BUILDERS` exposes
- * them to form generators, so both read the same tables. Also the option groups most builders share
+ * default and what values it allows. The checks walk these tables, and `BUILDERS` exposes
+ * them to form generators with their descriptions added, so both read the same tables. Also the option groups most builders share
  * (the shared fields themselves are in `common-fields.ts`).
  * @module
  */
@@ -65,9 +65,31 @@ export interface BuilderEntry extends BuilderDescriptor {
   readonly build: (options: object) => QuerySpec;
 }
 
-/** Pair a descriptor with its builder function, for the registry. */
-export function entry<O extends object>(descriptor: BuilderDescriptor, builder: (options: O) => QuerySpec): BuilderEntry {
-  return { ...descriptor, build: (options: object) => builder(options as O) };
+/**
+ * A field as the checks read it: a {@link FieldDescriptor} without its description. The words
+ * for people are in `descriptions.ts`, which only `flowclient-rx/forms` bundles.
+ */
+export type FieldCheck = Omit<FieldDescriptor, 'description'>;
+
+/** A builder as its checks read it: name, kind and {@link FieldCheck}s, in JSON key order. */
+export interface BuilderChecks {
+  /** Builder function name, e.g. `dailyLocationSpec`. */
+  readonly builder: string;
+  /** `query_kind` of the spec it returns; `null` for `randomSampleSpec`. */
+  readonly queryKind: string | null;
+  /** Its options. */
+  readonly fields: readonly FieldCheck[];
+}
+
+/** {@link BuilderChecks} with the builder as a `build` over any options object (a registry entry before its descriptions). */
+export interface CheckedEntry extends BuilderChecks {
+  /** Check `options` and build the spec. */
+  readonly build: (options: object) => QuerySpec;
+}
+
+/** Pair a builder's checks with its function, for the registry. */
+export function entry<O extends object>(checks: BuilderChecks, builder: (options: O) => QuerySpec): CheckedEntry {
+  return { ...checks, build: (options: object) => builder(options as O) };
 }
 
 const quote = (values: readonly string[]): string => values.map((v) => `'${v}'`).join(', ');
@@ -129,18 +151,16 @@ export interface FieldOptions {
   readonly default?: JsonValue;
   /** Leave the key out of the JSON when unset (only `histogram_aggregate.range`). */
   readonly omitWhenUnset?: boolean;
-  /** What the option is. */
-  readonly description: string;
 }
 
-/** Make a field descriptor. @example `field('seed', 'seed', {kind: 'number'}, {required: true, description: 'Seed'})` */
-export function field(name: string, key: string, type: FieldType, options: FieldOptions): FieldDescriptor {
+/** Make a field's checks (its description is added by the registry). @example `field('seed', 'seed', {kind: 'number'}, {required: true})` */
+export function field(name: string, key: string, type: FieldType, options: FieldOptions = {}): FieldCheck {
   const required = options.required ?? false;
   const nullable = options.nullable ?? (!required && options.default === undefined);
   const base = describeFieldType(type);
   const allowed = nullable ? `${base}, or null` : base;
   const withDefault = required || options.omitWhenUnset ? {} : { default: options.default ?? null };
-  return { name, key, required, nullable, ...withDefault, type, allowed, description: options.description };
+  return { name, key, required, nullable, ...withDefault, type, allowed };
 }
 
 /** Options shared by every builder over a period: first day inclusive, last day exclusive. */

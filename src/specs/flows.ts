@@ -6,7 +6,7 @@
  */
 import { checkOptions, eventFilterJson, geoJson, hoursJson } from './checks.js';
 import * as F from './common-fields.js';
-import { entry, field, type BuilderDescriptor, type CommonOptions, type DateRangeOptions, type GeoOptions } from './fields.js';
+import { entry, field, type BuilderChecks, type CommonOptions, type DateRangeOptions, type GeoOptions } from './fields.js';
 import { COALESCED_LOCATION_KINDS, FLOW_INPUT_KINDS, LABEL_KINDS } from './kinds.js';
 import type { CoalescedLocationSpec, MobilityClassificationSpec } from './derived-locations.js';
 import type { CommonJson, FlowInputSpec, GeoJson, PeriodJson } from './types.js';
@@ -101,22 +101,20 @@ export interface TripsOdMatrixSpec extends TripsJson {
   readonly query_kind: 'trips_od_matrix';
 }
 
-const flowEnd = (name: string, key: string, kinds: readonly string[], description: string) =>
-  field(name, key, { kind: 'query', queryKinds: kinds }, { required: true, description });
+const flowEnd = (name: string, key: string, kinds: readonly string[]) =>
+  field(name, key, { kind: 'query', queryKinds: kinds }, { required: true });
 
 const JOIN_TYPE = /* @__PURE__ */ field('joinType', 'join_type', { kind: 'enum', values: JOIN_TYPES }, {
   nullable: false,
   default: DEFAULTS.joinType,
-  description: 'How origin and destination locations are joined.',
 });
 
-const flowsDescriptor = (builder: string, queryKind: string, description: string): BuilderDescriptor => ({
+const flowsDescriptor = (builder: string, queryKind: string): BuilderChecks => ({
   builder,
   queryKind,
-  description,
   fields: [
-    /* @__PURE__ */ flowEnd('fromLocation', 'from_location', FLOW_INPUT_KINDS, 'Origin locations (a reference location or unique locations).'),
-    /* @__PURE__ */ flowEnd('toLocation', 'to_location', FLOW_INPUT_KINDS, 'Destination locations, at the same aggregation unit.'),
+    /* @__PURE__ */ flowEnd('fromLocation', 'from_location', FLOW_INPUT_KINDS),
+    /* @__PURE__ */ flowEnd('toLocation', 'to_location', FLOW_INPUT_KINDS),
     JOIN_TYPE,
   ],
 });
@@ -130,7 +128,7 @@ const flowsJson = (options: FlowsOptions): FlowsJson => ({
 /** The two ends of a flow, which FlowMachine wants at one aggregation unit. */
 const FLOW_ENDS = ['fromLocation', 'toLocation'] as const;
 
-const FLOWS = /* @__PURE__ */ flowsDescriptor('flowsSpec', 'flows', 'Subscribers moving between each pair of locations.');
+const FLOWS = /* @__PURE__ */ flowsDescriptor('flowsSpec', 'flows');
 
 /**
  * Spec of the flows of subscribers between two location queries.
@@ -142,7 +140,7 @@ export function flowsSpec(options: FlowsOptions): FlowsSpec {
   return { query_kind: 'flows', ...flowsJson(options) };
 }
 
-const INFLOWS = /* @__PURE__ */ flowsDescriptor('inflowsSpec', 'inflows', 'Subscribers arriving at each destination location.');
+const INFLOWS = /* @__PURE__ */ flowsDescriptor('inflowsSpec', 'inflows');
 
 /** Spec counting, per destination, the subscribers who travelled to it. */
 export function inflowsSpec(options: FlowsOptions): InflowsSpec {
@@ -151,7 +149,7 @@ export function inflowsSpec(options: FlowsOptions): InflowsSpec {
   return { query_kind: 'inflows', ...flowsJson(options) };
 }
 
-const OUTFLOWS = /* @__PURE__ */ flowsDescriptor('outflowsSpec', 'outflows', 'Subscribers leaving each origin location.');
+const OUTFLOWS = /* @__PURE__ */ flowsDescriptor('outflowsSpec', 'outflows');
 
 /** Spec counting, per origin, the subscribers who travelled from it. */
 export function outflowsSpec(options: FlowsOptions): OutflowsSpec {
@@ -160,14 +158,13 @@ export function outflowsSpec(options: FlowsOptions): OutflowsSpec {
   return { query_kind: 'outflows', ...flowsJson(options) };
 }
 
-const LABELLED_FLOWS: BuilderDescriptor = {
+const LABELLED_FLOWS: BuilderChecks = {
   builder: 'labelledFlowsSpec',
   queryKind: 'labelled_flows',
-  description: 'Flows between locations, split by a categorical label.',
   fields: [
-    /* @__PURE__ */ flowEnd('fromLocation', 'from_location', COALESCED_LOCATION_KINDS, 'Origin locations (a coalesced_location spec).'),
-    /* @__PURE__ */ flowEnd('toLocation', 'to_location', COALESCED_LOCATION_KINDS, 'Destination locations (a coalesced_location spec).'),
-    /* @__PURE__ */ flowEnd('labels', 'labels', LABEL_KINDS, 'Labels to split the flows by (a mobility_classification spec).'),
+    /* @__PURE__ */ flowEnd('fromLocation', 'from_location', COALESCED_LOCATION_KINDS),
+    /* @__PURE__ */ flowEnd('toLocation', 'to_location', COALESCED_LOCATION_KINDS),
+    /* @__PURE__ */ flowEnd('labels', 'labels', LABEL_KINDS),
     JOIN_TYPE,
   ],
 };
@@ -185,10 +182,9 @@ export function labelledFlowsSpec(options: LabelledFlowsOptions): LabelledFlowsS
   };
 }
 
-const tripsDescriptor = (builder: string, queryKind: string, description: string): BuilderDescriptor => ({
+const tripsDescriptor = (builder: string, queryKind: string): BuilderChecks => ({
   builder,
   queryKind,
-  description,
   fields: [F.startDate, F.endDate, F.aggregationUnit, F.eventTypes, F.subscriberSubset, F.mappingTable, F.geomTable, F.geomTableJoinColumn, F.hours],
 });
 
@@ -201,11 +197,7 @@ const tripsJson = (options: TripsOdMatrixOptions): TripsJson => ({
   hours: hoursJson(options.hours),
 });
 
-const CONSECUTIVE_TRIPS_OD_MATRIX = /* @__PURE__ */ tripsDescriptor(
-  'consecutiveTripsOdMatrixSpec',
-  'consecutive_trips_od_matrix',
-  'Subscribers making consecutive visits between each pair of locations.',
-);
+const CONSECUTIVE_TRIPS_OD_MATRIX = /* @__PURE__ */ tripsDescriptor('consecutiveTripsOdMatrixSpec', 'consecutive_trips_od_matrix');
 
 /** Spec of an origin-destination matrix of consecutive visits. */
 export function consecutiveTripsOdMatrixSpec(options: TripsOdMatrixOptions): ConsecutiveTripsOdMatrixSpec {
@@ -213,7 +205,7 @@ export function consecutiveTripsOdMatrixSpec(options: TripsOdMatrixOptions): Con
   return { query_kind: 'consecutive_trips_od_matrix', ...tripsJson(options) };
 }
 
-const TRIPS_OD_MATRIX = /* @__PURE__ */ tripsDescriptor('tripsOdMatrixSpec', 'trips_od_matrix', 'Subscribers visiting each pair of locations.');
+const TRIPS_OD_MATRIX = /* @__PURE__ */ tripsDescriptor('tripsOdMatrixSpec', 'trips_od_matrix');
 
 /** Spec of an origin-destination matrix of visits. */
 export function tripsOdMatrixSpec(options: TripsOdMatrixOptions): TripsOdMatrixSpec {

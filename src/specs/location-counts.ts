@@ -5,7 +5,7 @@
  */
 import { checkOptions, commonJson, eventFilterJson, geoJson, hoursJson } from './checks.js';
 import * as F from './common-fields.js';
-import { entry, field, type BuilderDescriptor, type CommonOptions, type DateRangeOptions, type GeoOptions } from './fields.js';
+import { entry, field, type BuilderChecks, type CommonOptions, type DateRangeOptions, type GeoOptions } from './fields.js';
 import type { CommonJson, GeoJson, PeriodJson } from './types.js';
 import { COUNT_INTERVALS, DEFAULTS, type AggregationUnit, type CountInterval, type Direction } from './values.js';
 
@@ -59,16 +59,14 @@ export interface LocationIntroversionSpec extends LocationCountsJson {
   readonly direction: Direction;
 }
 
-const LOCATION_EVENT_COUNTS: BuilderDescriptor = {
+const LOCATION_EVENT_COUNTS: BuilderChecks = {
   builder: 'locationEventCountsSpec',
   queryKind: 'location_event_counts',
-  description: 'Events per location and time bucket (end date exclusive).',
   fields: [
     F.startDate,
     F.endDate,
     /* @__PURE__ */ field('countInterval', 'interval', { kind: 'enum', values: COUNT_INTERVALS }, {
       required: true,
-      description: 'Time bucket of the counts, sent as interval.',
     }),
     F.aggregationUnit,
     F.direction,
@@ -98,10 +96,9 @@ export function locationEventCountsSpec(options: LocationEventCountsOptions): Lo
   };
 }
 
-const UNIQUE_SUBSCRIBER_COUNTS: BuilderDescriptor = {
+const UNIQUE_SUBSCRIBER_COUNTS: BuilderChecks = {
   builder: 'uniqueSubscriberCountsSpec',
   queryKind: 'unique_subscriber_counts',
-  description: 'Distinct subscribers seen per location.',
   fields: [F.startDate, F.endDate, F.aggregationUnit, F.mappingTable, F.geomTable, F.geomTableJoinColumn, F.eventTypes, F.subscriberSubset, F.hours],
 };
 
@@ -118,10 +115,9 @@ export function uniqueSubscriberCountsSpec(options: LocationCountsOptions): Uniq
   };
 }
 
-const LOCATION_INTROVERSION: BuilderDescriptor = {
+const LOCATION_INTROVERSION: BuilderChecks = {
   builder: 'locationIntroversionSpec',
   queryKind: 'location_introversion',
-  description: 'Per location, the share of interactions with counterparts in the same location.',
   fields: [F.startDate, F.endDate, F.aggregationUnit, F.direction, F.mappingTable, F.geomTable, F.geomTableJoinColumn, F.eventTypes, F.subscriberSubset, F.hours],
 };
 

@@ -6,7 +6,7 @@
  */
 import { checkOptions, eventFilterJson, fail, geoJson, hoursJson } from './checks.js';
 import * as F from './common-fields.js';
-import { entry, field, type BuilderDescriptor, type CommonOptions, type DateRangeOptions, type GeoOptions } from './fields.js';
+import { entry, field, type BuilderChecks, type CommonOptions, type DateRangeOptions, type GeoOptions } from './fields.js';
 import { MODAL_INPUT_KINDS } from './kinds.js';
 import type { CommonJson, GeoJson, PeriodJson, SamplingKey } from './types.js';
 import type { AggregationUnit, LocationMethod } from './values.js';
@@ -73,10 +73,9 @@ export interface ModalLocationSpec extends SamplingKey {
 /** Options of {@link modalLocationFromDatesSpec}: those of {@link dailyLocationSpec} over a period instead of a date. */
 export interface ModalLocationFromDatesOptions extends DateRangeOptions, Omit<DailyLocationOptions, 'date'> {}
 
-const UNIQUE_LOCATIONS: BuilderDescriptor = {
+const UNIQUE_LOCATIONS: BuilderChecks = {
   builder: 'uniqueLocationsSpec',
   queryKind: 'unique_locations',
-  description: 'The unique set of locations each subscriber visited in the period.',
   fields: [F.startDate, F.endDate, F.aggregationUnit, F.eventTypes, F.subscriberSubset, F.mappingTable, F.geomTable, F.geomTableJoinColumn, F.hours],
 };
 
@@ -97,10 +96,9 @@ export function uniqueLocationsSpec(options: LocationsOverPeriodOptions): Unique
   };
 }
 
-const MOST_FREQUENT_LOCATION: BuilderDescriptor = {
+const MOST_FREQUENT_LOCATION: BuilderChecks = {
   builder: 'mostFrequentLocationSpec',
   queryKind: 'most_frequent_location',
-  description: 'The location each subscriber visited most often in the period.',
   fields: [F.startDate, F.endDate, F.hours, F.aggregationUnit, F.eventTypes, F.subscriberSubset, F.mappingTable, F.geomTable, F.geomTableJoinColumn],
 };
 
@@ -118,12 +116,11 @@ export function mostFrequentLocationSpec(options: LocationsOverPeriodOptions): M
   };
 }
 
-const DAILY_LOCATION: BuilderDescriptor = {
+const DAILY_LOCATION: BuilderChecks = {
   builder: 'dailyLocationSpec',
   queryKind: 'daily_location',
-  description: "Each subscriber's location on one day.",
   fields: [
-    /* @__PURE__ */ field('date', 'date', { kind: 'date', withTime: true }, { required: true, description: 'The day (ISO date, e.g. 2016-01-01).' }),
+    /* @__PURE__ */ field('date', 'date', { kind: 'date', withTime: true }, { required: true }),
     F.aggregationUnit,
     F.locationMethod,
     F.eventTypes,
@@ -150,14 +147,12 @@ export function dailyLocationSpec(options: DailyLocationOptions): DailyLocationS
   };
 }
 
-const MODAL_LOCATION: BuilderDescriptor = {
+const MODAL_LOCATION: BuilderChecks = {
   builder: 'modalLocationSpec',
   queryKind: 'modal_location',
-  description: "Each subscriber's most common location over a list of daily locations.",
   fields: [
     /* @__PURE__ */ field('locations', 'locations', { kind: 'queryList', queryKinds: MODAL_INPUT_KINDS }, {
       required: true,
-      description: 'Daily locations to take the mode of, all at the same aggregation unit.',
     }),
   ],
 };
@@ -169,16 +164,15 @@ export function modalLocationSpec(options: ModalLocationOptions): ModalLocationS
   return { query_kind: 'modal_location', locations: options.locations };
 }
 
-const plainDate = (name: string, key: string, description: string) =>
-  field(name, key, { kind: 'date', withTime: false }, { required: true, description });
+const plainDate = (name: string, key: string) =>
+  field(name, key, { kind: 'date', withTime: false }, { required: true });
 
-const MODAL_LOCATION_FROM_DATES: BuilderDescriptor = {
+const MODAL_LOCATION_FROM_DATES: BuilderChecks = {
   builder: 'modalLocationFromDatesSpec',
   queryKind: 'modal_location',
-  description: 'A modal location over one daily location per day of the period (end exclusive).',
   fields: [
-    /* @__PURE__ */ plainDate('startDate', 'start_date', 'First day, inclusive (YYYY-MM-DD).'),
-    /* @__PURE__ */ plainDate('endDate', 'end_date', 'Day after the last day: exclusive, after startDate (YYYY-MM-DD).'),
+    /* @__PURE__ */ plainDate('startDate', 'start_date'),
+    /* @__PURE__ */ plainDate('endDate', 'end_date'),
     F.aggregationUnit,
     F.locationMethod,
     F.eventTypes,

@@ -6,7 +6,7 @@
  */
 import { checkOptions, commonJson, hoursJson } from './checks.js';
 import * as F from './common-fields.js';
-import { entry, field, type BuilderDescriptor, type CommonOptions, type DateRangeOptions } from './fields.js';
+import { entry, field, type BuilderChecks, type CommonOptions, type DateRangeOptions } from './fields.js';
 import type { CommonJson, HoursJson, HoursRange, PeriodJson, ReferenceLocationSpec, SamplingKey, SubscriberSubset } from './types.js';
 import {
   DEFAULTS,
@@ -85,14 +85,13 @@ export interface HandsetSpec extends PeriodJson, CommonJson, SamplingKey {
   readonly method: LocationMethod;
 }
 
-const topupDescriptor = (builder: string, queryKind: string, description: string): BuilderDescriptor => ({
+const topupDescriptor = (builder: string, queryKind: string): BuilderChecks => ({
   builder,
   queryKind,
-  description,
   fields: [F.startDate, F.endDate, F.statistic, F.subscriberSubset, F.hours],
 });
 
-const TOPUP_BALANCE = /* @__PURE__ */ topupDescriptor('topupBalanceSpec', 'topup_balance', "A statistic of each subscriber's balance.");
+const TOPUP_BALANCE = /* @__PURE__ */ topupDescriptor('topupBalanceSpec', 'topup_balance');
 
 /** Spec of a statistic of each subscriber's top-up balance over a period. */
 export function topupBalanceSpec(options: TopupOptions): TopupBalanceSpec {
@@ -107,7 +106,7 @@ export function topupBalanceSpec(options: TopupOptions): TopupBalanceSpec {
   };
 }
 
-const TOPUP_AMOUNT = /* @__PURE__ */ topupDescriptor('topupAmountSpec', 'topup_amount', "A statistic of each subscriber's top-up amounts.");
+const TOPUP_AMOUNT = /* @__PURE__ */ topupDescriptor('topupAmountSpec', 'topup_amount');
 
 /** Spec of a statistic of each subscriber's top-up amounts over a period. */
 export function topupAmountSpec(options: TopupOptions): TopupAmountSpec {
@@ -122,10 +121,9 @@ export function topupAmountSpec(options: TopupOptions): TopupAmountSpec {
   };
 }
 
-const DISPLACEMENT: BuilderDescriptor = {
+const DISPLACEMENT: BuilderChecks = {
   builder: 'displacementSpec',
   queryKind: 'displacement',
-  description: "A statistic of each subscriber's distance (km) from their reference location.",
   fields: [F.startDate, F.endDate, F.statistic, F.referenceLocation, F.eventTypes, F.subscriberSubset, F.hours],
 };
 
@@ -145,22 +143,19 @@ export function displacementSpec(options: DisplacementOptions): DisplacementSpec
   };
 }
 
-const HANDSET: BuilderDescriptor = {
+const HANDSET: BuilderChecks = {
   builder: 'handsetSpec',
   queryKind: 'handset',
-  description: "A characteristic of each subscriber's handset.",
   fields: [
     F.startDate,
     F.endDate,
     /* @__PURE__ */ field('characteristic', 'characteristic', { kind: 'enum', values: HANDSET_CHARACTERISTICS }, {
       nullable: false,
       default: DEFAULTS.characteristic,
-      description: 'Handset characteristic reported.',
     }),
     /* @__PURE__ */ field('method', 'method', { kind: 'enum', values: LOCATION_METHODS }, {
       nullable: false,
       default: DEFAULTS.handsetMethod,
-      description: 'Handset chosen: the last used, or the most common.',
     }),
     F.eventTypes,
     F.subscriberSubset,

@@ -5,7 +5,7 @@
  */
 import { checkOptions, commonJson, geoJson } from './checks.js';
 import * as F from './common-fields.js';
-import { entry, field, type BuilderDescriptor, type CommonOptions, type DateRangeOptions, type GeoOptions } from './fields.js';
+import { entry, field, type BuilderChecks, type CommonOptions, type DateRangeOptions, type GeoOptions } from './fields.js';
 import { TOTAL_NETWORK_OBJECTS_KINDS } from './kinds.js';
 import type { CommonJson, GeoJson, PeriodJson } from './types.js';
 import {
@@ -58,10 +58,9 @@ export interface AggregateNetworkObjectsSpec {
   readonly aggregate_by: AggregateByPeriod;
 }
 
-const TOTAL_NETWORK_OBJECTS: BuilderDescriptor = {
+const TOTAL_NETWORK_OBJECTS: BuilderChecks = {
   builder: 'totalNetworkObjectsSpec',
   queryKind: 'total_network_objects',
-  description: 'Active network objects per location and period.',
   fields: [
     F.startDate,
     F.endDate,
@@ -69,7 +68,6 @@ const TOTAL_NETWORK_OBJECTS: BuilderDescriptor = {
     /* @__PURE__ */ field('totalBy', 'total_by', { kind: 'enum', values: TOTAL_BY_PERIODS }, {
       nullable: false,
       default: DEFAULTS.totalBy,
-      description: 'Period the totals are bucketed by.',
     }),
     F.mappingTable, F.geomTable, F.geomTableJoinColumn,
     F.eventTypes,
@@ -92,20 +90,17 @@ export function totalNetworkObjectsSpec(options: TotalNetworkObjectsOptions): To
   };
 }
 
-const AGGREGATE_NETWORK_OBJECTS: BuilderDescriptor = {
+const AGGREGATE_NETWORK_OBJECTS: BuilderChecks = {
   builder: 'aggregateNetworkObjectsSpec',
   queryKind: 'aggregate_network_objects',
-  description: 'A statistic of network-object totals per location.',
   fields: [
     /* @__PURE__ */ field('totalNetworkObjects', 'total_network_objects', { kind: 'query', queryKinds: TOTAL_NETWORK_OBJECTS_KINDS }, {
       required: true,
-      description: 'The totals to aggregate (a total_network_objects spec).',
     }),
     F.statistic,
     /* @__PURE__ */ field('aggregateBy', 'aggregate_by', { kind: 'enum', values: AGGREGATE_BY_PERIODS }, {
       nullable: false,
       default: DEFAULTS.aggregateBy,
-      description: 'Period the statistic is taken over.',
     }),
   ],
 };

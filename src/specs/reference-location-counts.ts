@@ -6,7 +6,7 @@
  * @module
  */
 import { checkOptions } from './checks.js';
-import { entry, field, type BuilderDescriptor } from './fields.js';
+import { entry, field, type BuilderChecks } from './fields.js';
 import { REFERENCE_LOCATION_KINDS, UNIQUE_LOCATIONS_KINDS } from './kinds.js';
 import type { UniqueLocationsSpec } from './locations.js';
 import type { ReferenceLocationSpec } from './types.js';
@@ -57,18 +57,15 @@ export interface ActiveAtReferenceLocationCountsSpec {
 const uniqueLocations = (key: string) =>
   field('uniqueLocations', key, { kind: 'query', queryKinds: UNIQUE_LOCATIONS_KINDS }, {
     required: true,
-    description: `Locations each subscriber visited (a unique_locations spec), sent as ${key}.`,
   });
 
 const REFERENCE_LOCATIONS = /* @__PURE__ */ field('referenceLocations', 'reference_locations', { kind: 'query', queryKinds: REFERENCE_LOCATION_KINDS }, {
   required: true,
-  description: 'Reference location of each subscriber (daily, modal, most-frequent, majority or coalesced location).',
 });
 
-const UNMOVING_COUNTS: BuilderDescriptor = {
+const UNMOVING_COUNTS: BuilderChecks = {
   builder: 'unmovingCountsSpec',
   queryKind: 'unmoving_counts',
-  description: 'Per location, subscribers who were seen only there.',
   fields: [/* @__PURE__ */ uniqueLocations('locations')],
 };
 
@@ -78,10 +75,9 @@ export function unmovingCountsSpec(options: UnmovingCountsOptions): UnmovingCoun
   return { query_kind: 'unmoving_counts', locations: options.uniqueLocations };
 }
 
-const UNMOVING_AT_REFERENCE_LOCATION_COUNTS: BuilderDescriptor = {
+const UNMOVING_AT_REFERENCE_LOCATION_COUNTS: BuilderChecks = {
   builder: 'unmovingAtReferenceLocationCountsSpec',
   queryKind: 'unmoving_at_reference_location_counts',
-  description: 'Per location, subscribers who were seen only at their reference location.',
   fields: [/* @__PURE__ */ uniqueLocations('locations'), REFERENCE_LOCATIONS],
 };
 
@@ -96,10 +92,9 @@ export function unmovingAtReferenceLocationCountsSpec(options: ReferenceLocation
   };
 }
 
-const ACTIVE_AT_REFERENCE_LOCATION_COUNTS: BuilderDescriptor = {
+const ACTIVE_AT_REFERENCE_LOCATION_COUNTS: BuilderChecks = {
   builder: 'activeAtReferenceLocationCountsSpec',
   queryKind: 'active_at_reference_location_counts',
-  description: 'Per location, subscribers who were active at their reference location.',
   fields: [/* @__PURE__ */ uniqueLocations('unique_locations'), REFERENCE_LOCATIONS],
 };
 
