@@ -5,6 +5,7 @@
  * bench/run.ts): the figures are of the built library in dist/, as users run it.
  */
 import { writeFileSync } from 'node:fs';
+import { bundle } from './bundle.js';
 import { decode } from './decode.js';
 import { fanIn } from './fan-in.js';
 import { politeLongQuery, politeRows, politeSharing } from './polite.js';
@@ -81,6 +82,17 @@ if (want('throughput')) {
   const r = await serverThroughput();
   results['serverThroughput'] = r;
   say(`   Test server throughput on loopback: ${fixed(r.pollsPerSecond, 0)} polls/s with ${r.concurrency} keep-alive workers (target ≥ 2000: ${verdict(r.pollsPerSecond >= 2000)}), ${r.errors} errors`);
+}
+if (want('bundle')) {
+  const r = await bundle();
+  results['bundle'] = r;
+  for (const c of r.cases) {
+    const target = c.targetKB === undefined ? '' : ` (target ≤ ${c.targetKB} kB: ${verdict(c.kB <= c.targetKB)})`;
+    say(`6. Bundle, ${c.name}: ${fixed(c.kB, 1)} kB min+gzip, ${fixed(c.minBytes / 1000, 1)} kB minified${target}`);
+  }
+  if (only.has('bundle')) {
+    for (const c of r.cases) console.log(`   ${c.name}, largest modules (minified bytes): ${c.modules.map((m) => `${m.path.replace(/^dist\/src\//, '')} ${m.bytes}`).join(', ')}`);
+  }
 }
 if (only.size === 0) writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 say('Reproduce with: npm run bench');

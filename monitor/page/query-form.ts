@@ -6,7 +6,8 @@
  * @module
  */
 import { take, type Observable } from 'rxjs';
-import { BUILDERS, WRAPPER_NAMES, type BuilderEntry, type QuerySpec } from '../../src/index.js';
+import { BUILDERS, type BuilderEntry } from '../../src/forms.js';
+import { WRAPPER_NAMES, type QuerySpec } from '../../src/index.js';
 import { BuilderEditor, REVALIDATE, type FormContext } from './builder-editor.js';
 import { h } from './dom.js';
 import { STARTER_DATE_FIELD, STARTER_FIELDS, fillEmptyFields } from './starter-query.js';

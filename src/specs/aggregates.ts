@@ -4,7 +4,7 @@
  * @module
  */
 import { checkOptions, fail } from './checks.js';
-import { entry, field, type BuilderDescriptor } from './fields.js';
+import { entry, field, type BuilderChecks } from './fields.js';
 import { CATEGORICAL_METRIC_KINDS, COALESCED_LOCATION_KINDS, CONTINUOUS_METRIC_KINDS, JOINABLE_METRIC_KINDS, LABEL_KINDS, REFERENCE_LOCATION_KINDS } from './kinds.js';
 import type { CoalescedLocationSpec, MobilityClassificationSpec } from './derived-locations.js';
 import type { CategoricalMetricSpec, ContinuousMetricSpec, JoinableMetricSpec, ReferenceLocationSpec } from './types.js';
@@ -105,14 +105,13 @@ export interface HistogramAggregateSpec {
   readonly range?: { readonly lower_bound: number; readonly upper_bound: number };
 }
 
-const referenceLocations = (description: string) =>
-  field('locations', 'locations', { kind: 'query', queryKinds: REFERENCE_LOCATION_KINDS }, { required: true, description });
+const referenceLocations = () =>
+  field('locations', 'locations', { kind: 'query', queryKinds: REFERENCE_LOCATION_KINDS }, { required: true });
 
-const SPATIAL_AGGREGATE: BuilderDescriptor = {
+const SPATIAL_AGGREGATE: BuilderChecks = {
   builder: 'spatialAggregateSpec',
   queryKind: 'spatial_aggregate',
-  description: 'Subscribers counted per location.',
-  fields: [referenceLocations('Reference locations to count (daily, modal, most-frequent, majority or coalesced location).')],
+  fields: [/* @__PURE__ */ referenceLocations()],
 };
 
 /**
@@ -124,18 +123,15 @@ export function spatialAggregateSpec<L extends ReferenceLocationSpec>(options: S
   return { query_kind: 'spatial_aggregate', locations: options.locations };
 }
 
-const LABELLED_SPATIAL_AGGREGATE: BuilderDescriptor = {
+const LABELLED_SPATIAL_AGGREGATE: BuilderChecks = {
   builder: 'labelledSpatialAggregateSpec',
   queryKind: 'labelled_spatial_aggregate',
-  description: 'Subscribers counted per location and label.',
   fields: [
-    field('locations', 'locations', { kind: 'query', queryKinds: COALESCED_LOCATION_KINDS }, {
+    /* @__PURE__ */ field('locations', 'locations', { kind: 'query', queryKinds: COALESCED_LOCATION_KINDS }, {
       required: true,
-      description: 'Locations to count (a coalesced_location spec).',
     }),
-    field('labels', 'labels', { kind: 'query', queryKinds: LABEL_KINDS }, {
+    /* @__PURE__ */ field('labels', 'labels', { kind: 'query', queryKinds: LABEL_KINDS }, {
       required: true,
-      description: 'Labels to split the counts by (a mobility_classification spec).',
     }),
   ],
 };
@@ -148,20 +144,17 @@ export function labelledSpatialAggregateSpec<L extends CoalescedLocationSpec>(
   return { query_kind: 'labelled_spatial_aggregate', locations: options.locations, labels: options.labels };
 }
 
-const JOINED_SPATIAL_AGGREGATE: BuilderDescriptor = {
+const JOINED_SPATIAL_AGGREGATE: BuilderChecks = {
   builder: 'joinedSpatialAggregateSpec',
   queryKind: 'joined_spatial_aggregate',
-  description: 'A subscriber metric aggregated per location.',
   fields: [
-    field('method', 'method', { kind: 'enum', values: JOINED_SPATIAL_AGGREGATE_METHODS }, {
+    /* @__PURE__ */ field('method', 'method', { kind: 'enum', values: JOINED_SPATIAL_AGGREGATE_METHODS }, {
       nullable: false,
       default: DEFAULTS.joinedSpatialAggregateMethod,
-      description: 'A statistic for a numeric metric; distr (only) for the categorical handset metric.',
     }),
-    referenceLocations('Locations the metric is aggregated over.'),
-    field('metric', 'metric', { kind: 'query', queryKinds: JOINABLE_METRIC_KINDS }, {
+    /* @__PURE__ */ referenceLocations(),
+    /* @__PURE__ */ field('metric', 'metric', { kind: 'query', queryKinds: JOINABLE_METRIC_KINDS }, {
       required: true,
-      description: 'Subscriber metric to aggregate.',
     }),
   ],
 };
@@ -189,22 +182,18 @@ export function joinedSpatialAggregateSpec<L extends ReferenceLocationSpec, M ex
   return { query_kind: 'joined_spatial_aggregate', method, locations: options.locations, metric: options.metric };
 }
 
-const HISTOGRAM_AGGREGATE: BuilderDescriptor = {
+const HISTOGRAM_AGGREGATE: BuilderChecks = {
   builder: 'histogramAggregateSpec',
   queryKind: 'histogram_aggregate',
-  description: 'A histogram of a numeric subscriber metric.',
   fields: [
-    field('metric', 'metric', { kind: 'query', queryKinds: CONTINUOUS_METRIC_KINDS }, {
+    /* @__PURE__ */ field('metric', 'metric', { kind: 'query', queryKinds: CONTINUOUS_METRIC_KINDS }, {
       required: true,
-      description: 'Numeric subscriber metric.',
     }),
-    field('bins', 'bins', { kind: 'bins' }, {
+    /* @__PURE__ */ field('bins', 'bins', { kind: 'bins' }, {
       required: true,
-      description: 'Number of equal bins, sent as {n_bins}; or bin edges, sent as {bin_list}.',
     }),
-    field('range', 'range', { kind: 'range' }, {
+    /* @__PURE__ */ field('range', 'range', { kind: 'range' }, {
       omitWhenUnset: true,
-      description: 'Bounds [lower, upper] of the histogram, sent as {lower_bound, upper_bound}; left out of the JSON when unset.',
     }),
   ],
 };
@@ -230,8 +219,8 @@ export function histogramAggregateSpec(options: HistogramAggregateOptions): Hist
 
 /** Registry entries of this module's builders. @internal */
 export const AGGREGATE_BUILDERS = {
-  spatialAggregateSpec: entry(SPATIAL_AGGREGATE, spatialAggregateSpec),
-  labelledSpatialAggregateSpec: entry(LABELLED_SPATIAL_AGGREGATE, labelledSpatialAggregateSpec),
-  joinedSpatialAggregateSpec: entry(JOINED_SPATIAL_AGGREGATE, joinedSpatialAggregateSpec),
-  histogramAggregateSpec: entry(HISTOGRAM_AGGREGATE, histogramAggregateSpec),
+  spatialAggregateSpec: /* @__PURE__ */ entry(SPATIAL_AGGREGATE, spatialAggregateSpec),
+  labelledSpatialAggregateSpec: /* @__PURE__ */ entry(LABELLED_SPATIAL_AGGREGATE, labelledSpatialAggregateSpec),
+  joinedSpatialAggregateSpec: /* @__PURE__ */ entry(JOINED_SPATIAL_AGGREGATE, joinedSpatialAggregateSpec),
+  histogramAggregateSpec: /* @__PURE__ */ entry(HISTOGRAM_AGGREGATE, histogramAggregateSpec),
 } as const;

@@ -5,7 +5,7 @@
  * @module
  */
 import { checkOptions } from './checks.js';
-import { entry, field, type BuilderDescriptor } from './fields.js';
+import { entry, field, type BuilderChecks } from './fields.js';
 import { COALESCED_LOCATION_KINDS, LOCATION_WEIGHTS_KINDS, MAJORITY_LOCATION_KINDS, VISITABLE_LOCATION_KINDS } from './kinds.js';
 import type { SamplingKey, VisitableLocationSpec } from './types.js';
 import { DEFAULTS, type AggregationUnit } from './values.js';
@@ -91,14 +91,12 @@ export interface MobilityClassificationSpec extends SamplingKey {
   readonly stay_length_threshold: number;
 }
 
-const LOCATION_VISITS: BuilderDescriptor = {
+const LOCATION_VISITS: BuilderChecks = {
   builder: 'locationVisitsSpec',
   queryKind: 'location_visits',
-  description: 'For each subscriber, each location and how many of the given daily or modal locations it was.',
   fields: [
-    field('locations', 'locations', { kind: 'queryList', queryKinds: VISITABLE_LOCATION_KINDS }, {
+    /* @__PURE__ */ field('locations', 'locations', { kind: 'queryList', queryKinds: VISITABLE_LOCATION_KINDS }, {
       required: true,
-      description: 'Daily or modal locations, all at the same aggregation unit.',
     }),
   ],
 };
@@ -110,27 +108,23 @@ export function locationVisitsSpec<U extends AggregationUnit>(options: LocationV
   return { query_kind: 'location_visits', locations: options.locations };
 }
 
-const weightsField = (description: string) =>
+const weightsField = () =>
   field('subscriberLocationWeights', 'subscriber_location_weights', { kind: 'query', queryKinds: LOCATION_WEIGHTS_KINDS }, {
     required: true,
-    description,
   });
 
-const MAJORITY_LOCATION: BuilderDescriptor = {
+const MAJORITY_LOCATION: BuilderChecks = {
   builder: 'majorityLocationSpec',
   queryKind: 'majority_location',
-  description: "Each subscriber's location holding more than half of their total weight.",
   fields: [
-    weightsField('Weights of the locations of each subscriber (a location_visits spec).'),
-    field('minimumTotalWeight', 'minimum_total_weight', { kind: 'number' }, {
+    /* @__PURE__ */ weightsField(),
+    /* @__PURE__ */ field('minimumTotalWeight', 'minimum_total_weight', { kind: 'number' }, {
       nullable: false,
       default: DEFAULTS.minimumTotalWeight,
-      description: 'A subscriber whose weights sum to less than this needs a location weighing more than half of it.',
     }),
-    field('includeUnlocatable', 'include_unlocatable', { kind: 'boolean' }, {
+    /* @__PURE__ */ field('includeUnlocatable', 'include_unlocatable', { kind: 'boolean' }, {
       nullable: false,
       default: DEFAULTS.includeUnlocatable,
-      description: 'Keep subscribers without a majority location, with a null location.',
     }),
   ],
 };
@@ -146,20 +140,18 @@ export function majorityLocationSpec<U extends AggregationUnit>(options: Majorit
   };
 }
 
-const majorityField = (name: string, key: string, description: string) =>
-  field(name, key, { kind: 'query', queryKinds: MAJORITY_LOCATION_KINDS }, { required: true, description });
+const majorityField = (name: string, key: string) =>
+  field(name, key, { kind: 'query', queryKinds: MAJORITY_LOCATION_KINDS }, { required: true });
 
-const COALESCED_LOCATION: BuilderDescriptor = {
+const COALESCED_LOCATION: BuilderChecks = {
   builder: 'coalescedLocationSpec',
   queryKind: 'coalesced_location',
-  description: 'The preferred location of each subscriber, else their fallback location if weighted enough.',
   fields: [
-    majorityField('preferredLocation', 'preferred_location', 'Location used when a subscriber has one (a majority_location spec).'),
-    majorityField('fallbackLocation', 'fallback_location', 'Location used otherwise (a majority_location spec).'),
-    weightsField('Weights filtering the fallback location (a location_visits spec).'),
-    field('weightThreshold', 'weight_threshold', { kind: 'integer' }, {
+    /* @__PURE__ */ majorityField('preferredLocation', 'preferred_location'),
+    /* @__PURE__ */ majorityField('fallbackLocation', 'fallback_location'),
+    /* @__PURE__ */ weightsField(),
+    /* @__PURE__ */ field('weightThreshold', 'weight_threshold', { kind: 'integer' }, {
       required: true,
-      description: 'Minimum weight of a fallback location.',
     }),
   ],
 };
@@ -177,18 +169,15 @@ export function coalescedLocationSpec<U extends AggregationUnit>(options: Coales
   };
 }
 
-const MOBILITY_CLASSIFICATION: BuilderDescriptor = {
+const MOBILITY_CLASSIFICATION: BuilderChecks = {
   builder: 'mobilityClassificationSpec',
   queryKind: 'mobility_classification',
-  description: 'Classifies each subscriber by how their reference location changes over consecutive periods.',
   fields: [
-    field('locations', 'locations', { kind: 'queryList', queryKinds: COALESCED_LOCATION_KINDS }, {
+    /* @__PURE__ */ field('locations', 'locations', { kind: 'queryList', queryKinds: COALESCED_LOCATION_KINDS }, {
       required: true,
-      description: 'Coalesced locations of consecutive periods, oldest first, same aggregation unit.',
     }),
-    field('stayLengthThreshold', 'stay_length_threshold', { kind: 'integer' }, {
+    /* @__PURE__ */ field('stayLengthThreshold', 'stay_length_threshold', { kind: 'integer' }, {
       required: true,
-      description: 'Consecutive periods at one location for a subscriber to be classed stable.',
     }),
   ],
 };
@@ -206,8 +195,8 @@ export function mobilityClassificationSpec(options: MobilityClassificationOption
 
 /** Registry entries of this module's builders. @internal */
 export const DERIVED_LOCATION_BUILDERS = {
-  majorityLocationSpec: entry(MAJORITY_LOCATION, majorityLocationSpec),
-  locationVisitsSpec: entry(LOCATION_VISITS, locationVisitsSpec),
-  coalescedLocationSpec: entry(COALESCED_LOCATION, coalescedLocationSpec),
-  mobilityClassificationSpec: entry(MOBILITY_CLASSIFICATION, mobilityClassificationSpec),
+  majorityLocationSpec: /* @__PURE__ */ entry(MAJORITY_LOCATION, majorityLocationSpec),
+  locationVisitsSpec: /* @__PURE__ */ entry(LOCATION_VISITS, locationVisitsSpec),
+  coalescedLocationSpec: /* @__PURE__ */ entry(COALESCED_LOCATION, coalescedLocationSpec),
+  mobilityClassificationSpec: /* @__PURE__ */ entry(MOBILITY_CLASSIFICATION, mobilityClassificationSpec),
 } as const;

@@ -5,7 +5,8 @@
  * @module
  */
 import { checkOptions, eventFilterJson, geoJson, hoursJson } from './checks.js';
-import { F, GEO_FIELDS, entry, field, type BuilderDescriptor, type CommonOptions, type DateRangeOptions, type GeoOptions } from './fields.js';
+import * as F from './common-fields.js';
+import { entry, field, type BuilderChecks, type CommonOptions, type DateRangeOptions, type GeoOptions } from './fields.js';
 import { COALESCED_LOCATION_KINDS, FLOW_INPUT_KINDS, LABEL_KINDS } from './kinds.js';
 import type { CoalescedLocationSpec, MobilityClassificationSpec } from './derived-locations.js';
 import type { CommonJson, FlowInputSpec, GeoJson, PeriodJson } from './types.js';
@@ -100,22 +101,20 @@ export interface TripsOdMatrixSpec<U extends AggregationUnit = AggregationUnit> 
   readonly query_kind: 'trips_od_matrix';
 }
 
-const flowEnd = (name: string, key: string, kinds: readonly string[], description: string) =>
-  field(name, key, { kind: 'query', queryKinds: kinds }, { required: true, description });
+const flowEnd = (name: string, key: string, kinds: readonly string[]) =>
+  field(name, key, { kind: 'query', queryKinds: kinds }, { required: true });
 
-const JOIN_TYPE = field('joinType', 'join_type', { kind: 'enum', values: JOIN_TYPES }, {
+const JOIN_TYPE = /* @__PURE__ */ field('joinType', 'join_type', { kind: 'enum', values: JOIN_TYPES }, {
   nullable: false,
   default: DEFAULTS.joinType,
-  description: 'How origin and destination locations are joined.',
 });
 
-const flowsDescriptor = (builder: string, queryKind: string, description: string): BuilderDescriptor => ({
+const flowsDescriptor = (builder: string, queryKind: string): BuilderChecks => ({
   builder,
   queryKind,
-  description,
   fields: [
-    flowEnd('fromLocation', 'from_location', FLOW_INPUT_KINDS, 'Origin locations (a reference location or unique locations).'),
-    flowEnd('toLocation', 'to_location', FLOW_INPUT_KINDS, 'Destination locations, at the same aggregation unit.'),
+    /* @__PURE__ */ flowEnd('fromLocation', 'from_location', FLOW_INPUT_KINDS),
+    /* @__PURE__ */ flowEnd('toLocation', 'to_location', FLOW_INPUT_KINDS),
     JOIN_TYPE,
   ],
 });
@@ -129,7 +128,7 @@ const flowsJson = <U extends AggregationUnit, J extends JoinType>(options: Flows
 /** The two ends of a flow, which FlowMachine wants at one aggregation unit. */
 const FLOW_ENDS = ['fromLocation', 'toLocation'] as const;
 
-const FLOWS = flowsDescriptor('flowsSpec', 'flows', 'Subscribers moving between each pair of locations.');
+const FLOWS = /* @__PURE__ */ flowsDescriptor('flowsSpec', 'flows');
 
 /**
  * Spec of the flows of subscribers between two location queries.
@@ -141,7 +140,7 @@ export function flowsSpec<U extends AggregationUnit, J extends JoinType = 'inner
   return { query_kind: 'flows', ...flowsJson(options) };
 }
 
-const INFLOWS = flowsDescriptor('inflowsSpec', 'inflows', 'Subscribers arriving at each destination location.');
+const INFLOWS = /* @__PURE__ */ flowsDescriptor('inflowsSpec', 'inflows');
 
 /** Spec counting, per destination, the subscribers who travelled to it. */
 export function inflowsSpec<U extends AggregationUnit, J extends JoinType = 'inner'>(options: FlowsOptions<U, J>): InflowsSpec<U, J> {
@@ -150,7 +149,7 @@ export function inflowsSpec<U extends AggregationUnit, J extends JoinType = 'inn
   return { query_kind: 'inflows', ...flowsJson(options) };
 }
 
-const OUTFLOWS = flowsDescriptor('outflowsSpec', 'outflows', 'Subscribers leaving each origin location.');
+const OUTFLOWS = /* @__PURE__ */ flowsDescriptor('outflowsSpec', 'outflows');
 
 /** Spec counting, per origin, the subscribers who travelled from it. */
 export function outflowsSpec<U extends AggregationUnit, J extends JoinType = 'inner'>(options: FlowsOptions<U, J>): OutflowsSpec<U, J> {
@@ -159,14 +158,13 @@ export function outflowsSpec<U extends AggregationUnit, J extends JoinType = 'in
   return { query_kind: 'outflows', ...flowsJson(options) };
 }
 
-const LABELLED_FLOWS: BuilderDescriptor = {
+const LABELLED_FLOWS: BuilderChecks = {
   builder: 'labelledFlowsSpec',
   queryKind: 'labelled_flows',
-  description: 'Flows between locations, split by a categorical label.',
   fields: [
-    flowEnd('fromLocation', 'from_location', COALESCED_LOCATION_KINDS, 'Origin locations (a coalesced_location spec).'),
-    flowEnd('toLocation', 'to_location', COALESCED_LOCATION_KINDS, 'Destination locations (a coalesced_location spec).'),
-    flowEnd('labels', 'labels', LABEL_KINDS, 'Labels to split the flows by (a mobility_classification spec).'),
+    /* @__PURE__ */ flowEnd('fromLocation', 'from_location', COALESCED_LOCATION_KINDS),
+    /* @__PURE__ */ flowEnd('toLocation', 'to_location', COALESCED_LOCATION_KINDS),
+    /* @__PURE__ */ flowEnd('labels', 'labels', LABEL_KINDS),
     JOIN_TYPE,
   ],
 };
@@ -186,11 +184,10 @@ export function labelledFlowsSpec<U extends AggregationUnit, J extends JoinType 
   };
 }
 
-const tripsDescriptor = (builder: string, queryKind: string, description: string): BuilderDescriptor => ({
+const tripsDescriptor = (builder: string, queryKind: string): BuilderChecks => ({
   builder,
   queryKind,
-  description,
-  fields: [F.startDate, F.endDate, F.aggregationUnit, F.eventTypes, F.subscriberSubset, ...GEO_FIELDS, F.hours],
+  fields: [F.startDate, F.endDate, F.aggregationUnit, F.eventTypes, F.subscriberSubset, F.mappingTable, F.geomTable, F.geomTableJoinColumn, F.hours],
 });
 
 const tripsJson = <U extends AggregationUnit>(options: TripsOdMatrixOptions<U>): TripsJson<U> => ({
@@ -202,11 +199,7 @@ const tripsJson = <U extends AggregationUnit>(options: TripsOdMatrixOptions<U>):
   hours: hoursJson(options.hours),
 });
 
-const CONSECUTIVE_TRIPS_OD_MATRIX = tripsDescriptor(
-  'consecutiveTripsOdMatrixSpec',
-  'consecutive_trips_od_matrix',
-  'Subscribers making consecutive visits between each pair of locations.',
-);
+const CONSECUTIVE_TRIPS_OD_MATRIX = /* @__PURE__ */ tripsDescriptor('consecutiveTripsOdMatrixSpec', 'consecutive_trips_od_matrix');
 
 /** Spec of an origin-destination matrix of consecutive visits. */
 export function consecutiveTripsOdMatrixSpec<U extends AggregationUnit>(options: TripsOdMatrixOptions<U>): ConsecutiveTripsOdMatrixSpec<U> {
@@ -214,7 +207,7 @@ export function consecutiveTripsOdMatrixSpec<U extends AggregationUnit>(options:
   return { query_kind: 'consecutive_trips_od_matrix', ...tripsJson(options) };
 }
 
-const TRIPS_OD_MATRIX = tripsDescriptor('tripsOdMatrixSpec', 'trips_od_matrix', 'Subscribers visiting each pair of locations.');
+const TRIPS_OD_MATRIX = /* @__PURE__ */ tripsDescriptor('tripsOdMatrixSpec', 'trips_od_matrix');
 
 /** Spec of an origin-destination matrix of visits. */
 export function tripsOdMatrixSpec<U extends AggregationUnit>(options: TripsOdMatrixOptions<U>): TripsOdMatrixSpec<U> {
@@ -224,10 +217,10 @@ export function tripsOdMatrixSpec<U extends AggregationUnit>(options: TripsOdMat
 
 /** Registry entries of this module's builders. @internal */
 export const FLOW_BUILDERS = {
-  flowsSpec: entry(FLOWS, flowsSpec),
-  inflowsSpec: entry(INFLOWS, inflowsSpec),
-  outflowsSpec: entry(OUTFLOWS, outflowsSpec),
-  labelledFlowsSpec: entry(LABELLED_FLOWS, labelledFlowsSpec),
-  consecutiveTripsOdMatrixSpec: entry(CONSECUTIVE_TRIPS_OD_MATRIX, consecutiveTripsOdMatrixSpec),
-  tripsOdMatrixSpec: entry(TRIPS_OD_MATRIX, tripsOdMatrixSpec),
+  flowsSpec: /* @__PURE__ */ entry(FLOWS, flowsSpec),
+  inflowsSpec: /* @__PURE__ */ entry(INFLOWS, inflowsSpec),
+  outflowsSpec: /* @__PURE__ */ entry(OUTFLOWS, outflowsSpec),
+  labelledFlowsSpec: /* @__PURE__ */ entry(LABELLED_FLOWS, labelledFlowsSpec),
+  consecutiveTripsOdMatrixSpec: /* @__PURE__ */ entry(CONSECUTIVE_TRIPS_OD_MATRIX, consecutiveTripsOdMatrixSpec),
+  tripsOdMatrixSpec: /* @__PURE__ */ entry(TRIPS_OD_MATRIX, tripsOdMatrixSpec),
 } as const;

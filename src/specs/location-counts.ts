@@ -4,7 +4,8 @@
  * @module
  */
 import { checkOptions, commonJson, eventFilterJson, geoJson, hoursJson } from './checks.js';
-import { F, GEO_FIELDS, entry, field, type BuilderDescriptor, type CommonOptions, type DateRangeOptions, type GeoOptions } from './fields.js';
+import * as F from './common-fields.js';
+import { entry, field, type BuilderChecks, type CommonOptions, type DateRangeOptions, type GeoOptions } from './fields.js';
 import type { CommonJson, GeoJson, PeriodJson } from './types.js';
 import { COUNT_INTERVALS, DEFAULTS, type AggregationUnit, type CountInterval, type Direction } from './values.js';
 
@@ -60,22 +61,20 @@ export interface LocationIntroversionSpec<U extends AggregationUnit = Aggregatio
   readonly direction: Direction;
 }
 
-const LOCATION_EVENT_COUNTS: BuilderDescriptor = {
+const LOCATION_EVENT_COUNTS: BuilderChecks = {
   builder: 'locationEventCountsSpec',
   queryKind: 'location_event_counts',
-  description: 'Events per location and time bucket (end date exclusive).',
   fields: [
     F.startDate,
     F.endDate,
-    field('countInterval', 'interval', { kind: 'enum', values: COUNT_INTERVALS }, {
+    /* @__PURE__ */ field('countInterval', 'interval', { kind: 'enum', values: COUNT_INTERVALS }, {
       required: true,
-      description: 'Time bucket of the counts, sent as interval.',
     }),
     F.aggregationUnit,
     F.direction,
     F.eventTypes,
     F.subscriberSubset,
-    ...GEO_FIELDS,
+    F.mappingTable, F.geomTable, F.geomTableJoinColumn,
     F.hours,
   ],
 };
@@ -101,11 +100,10 @@ export function locationEventCountsSpec<U extends AggregationUnit, I extends Cou
   };
 }
 
-const UNIQUE_SUBSCRIBER_COUNTS: BuilderDescriptor = {
+const UNIQUE_SUBSCRIBER_COUNTS: BuilderChecks = {
   builder: 'uniqueSubscriberCountsSpec',
   queryKind: 'unique_subscriber_counts',
-  description: 'Distinct subscribers seen per location.',
-  fields: [F.startDate, F.endDate, F.aggregationUnit, ...GEO_FIELDS, F.eventTypes, F.subscriberSubset, F.hours],
+  fields: [F.startDate, F.endDate, F.aggregationUnit, F.mappingTable, F.geomTable, F.geomTableJoinColumn, F.eventTypes, F.subscriberSubset, F.hours],
 };
 
 /** Spec of how many distinct subscribers were seen in each location. */
@@ -121,11 +119,10 @@ export function uniqueSubscriberCountsSpec<U extends AggregationUnit>(options: L
   };
 }
 
-const LOCATION_INTROVERSION: BuilderDescriptor = {
+const LOCATION_INTROVERSION: BuilderChecks = {
   builder: 'locationIntroversionSpec',
   queryKind: 'location_introversion',
-  description: 'Per location, the share of interactions with counterparts in the same location.',
-  fields: [F.startDate, F.endDate, F.aggregationUnit, F.direction, ...GEO_FIELDS, F.eventTypes, F.subscriberSubset, F.hours],
+  fields: [F.startDate, F.endDate, F.aggregationUnit, F.direction, F.mappingTable, F.geomTable, F.geomTableJoinColumn, F.eventTypes, F.subscriberSubset, F.hours],
 };
 
 /** Spec of each location's introversion: the share of its interactions that stay within it. */
@@ -144,7 +141,7 @@ export function locationIntroversionSpec<U extends AggregationUnit>(options: Loc
 
 /** Registry entries of this module's builders. @internal */
 export const LOCATION_COUNT_BUILDERS = {
-  locationEventCountsSpec: entry(LOCATION_EVENT_COUNTS, locationEventCountsSpec),
-  uniqueSubscriberCountsSpec: entry(UNIQUE_SUBSCRIBER_COUNTS, uniqueSubscriberCountsSpec),
-  locationIntroversionSpec: entry(LOCATION_INTROVERSION, locationIntroversionSpec),
+  locationEventCountsSpec: /* @__PURE__ */ entry(LOCATION_EVENT_COUNTS, locationEventCountsSpec),
+  uniqueSubscriberCountsSpec: /* @__PURE__ */ entry(UNIQUE_SUBSCRIBER_COUNTS, uniqueSubscriberCountsSpec),
+  locationIntroversionSpec: /* @__PURE__ */ entry(LOCATION_INTROVERSION, locationIntroversionSpec),
 } as const;

@@ -5,16 +5,8 @@
  * @module
  */
 import { checkOptions, eventFilterJson, fail, geoJson, hoursJson } from './checks.js';
-import {
-  F,
-  GEO_FIELDS,
-  entry,
-  field,
-  type BuilderDescriptor,
-  type CommonOptions,
-  type DateRangeOptions,
-  type GeoOptions,
-} from './fields.js';
+import * as F from './common-fields.js';
+import { entry, field, type BuilderChecks, type CommonOptions, type DateRangeOptions, type GeoOptions } from './fields.js';
 import { MODAL_INPUT_KINDS } from './kinds.js';
 import type { CommonJson, GeoJson, PeriodJson, SamplingKey } from './types.js';
 import type { AggregationUnit, LocationMethod } from './values.js';
@@ -81,11 +73,10 @@ export interface ModalLocationSpec<U extends AggregationUnit = AggregationUnit> 
 /** Options of {@link modalLocationFromDatesSpec}: those of {@link dailyLocationSpec} over a period instead of a date. */
 export interface ModalLocationFromDatesOptions<U extends AggregationUnit = AggregationUnit> extends DateRangeOptions, Omit<DailyLocationOptions<U>, 'date'> {}
 
-const UNIQUE_LOCATIONS: BuilderDescriptor = {
+const UNIQUE_LOCATIONS: BuilderChecks = {
   builder: 'uniqueLocationsSpec',
   queryKind: 'unique_locations',
-  description: 'The unique set of locations each subscriber visited in the period.',
-  fields: [F.startDate, F.endDate, F.aggregationUnit, F.eventTypes, F.subscriberSubset, ...GEO_FIELDS, F.hours],
+  fields: [F.startDate, F.endDate, F.aggregationUnit, F.eventTypes, F.subscriberSubset, F.mappingTable, F.geomTable, F.geomTableJoinColumn, F.hours],
 };
 
 /**
@@ -105,11 +96,10 @@ export function uniqueLocationsSpec<U extends AggregationUnit>(options: Location
   };
 }
 
-const MOST_FREQUENT_LOCATION: BuilderDescriptor = {
+const MOST_FREQUENT_LOCATION: BuilderChecks = {
   builder: 'mostFrequentLocationSpec',
   queryKind: 'most_frequent_location',
-  description: 'The location each subscriber visited most often in the period.',
-  fields: [F.startDate, F.endDate, F.hours, F.aggregationUnit, F.eventTypes, F.subscriberSubset, ...GEO_FIELDS],
+  fields: [F.startDate, F.endDate, F.hours, F.aggregationUnit, F.eventTypes, F.subscriberSubset, F.mappingTable, F.geomTable, F.geomTableJoinColumn],
 };
 
 /** Spec of the location each subscriber visited most often in a period, optionally within some hours of the day. */
@@ -126,17 +116,16 @@ export function mostFrequentLocationSpec<U extends AggregationUnit>(options: Loc
   };
 }
 
-const DAILY_LOCATION: BuilderDescriptor = {
+const DAILY_LOCATION: BuilderChecks = {
   builder: 'dailyLocationSpec',
   queryKind: 'daily_location',
-  description: "Each subscriber's location on one day.",
   fields: [
-    field('date', 'date', { kind: 'date', withTime: true }, { required: true, description: 'The day (ISO date, e.g. 2016-01-01).' }),
+    /* @__PURE__ */ field('date', 'date', { kind: 'date', withTime: true }, { required: true }),
     F.aggregationUnit,
     F.locationMethod,
     F.eventTypes,
     F.subscriberSubset,
-    ...GEO_FIELDS,
+    F.mappingTable, F.geomTable, F.geomTableJoinColumn,
     F.hours,
   ],
 };
@@ -158,14 +147,12 @@ export function dailyLocationSpec<U extends AggregationUnit>(options: DailyLocat
   };
 }
 
-const MODAL_LOCATION: BuilderDescriptor = {
+const MODAL_LOCATION: BuilderChecks = {
   builder: 'modalLocationSpec',
   queryKind: 'modal_location',
-  description: "Each subscriber's most common location over a list of daily locations.",
   fields: [
-    field('locations', 'locations', { kind: 'queryList', queryKinds: MODAL_INPUT_KINDS }, {
+    /* @__PURE__ */ field('locations', 'locations', { kind: 'queryList', queryKinds: MODAL_INPUT_KINDS }, {
       required: true,
-      description: 'Daily locations to take the mode of, all at the same aggregation unit.',
     }),
   ],
 };
@@ -177,21 +164,20 @@ export function modalLocationSpec<U extends AggregationUnit>(options: ModalLocat
   return { query_kind: 'modal_location', locations: options.locations };
 }
 
-const plainDate = (name: string, key: string, description: string) =>
-  field(name, key, { kind: 'date', withTime: false }, { required: true, description });
+const plainDate = (name: string, key: string) =>
+  field(name, key, { kind: 'date', withTime: false }, { required: true });
 
-const MODAL_LOCATION_FROM_DATES: BuilderDescriptor = {
+const MODAL_LOCATION_FROM_DATES: BuilderChecks = {
   builder: 'modalLocationFromDatesSpec',
   queryKind: 'modal_location',
-  description: 'A modal location over one daily location per day of the period (end exclusive).',
   fields: [
-    plainDate('startDate', 'start_date', 'First day, inclusive (YYYY-MM-DD).'),
-    plainDate('endDate', 'end_date', 'Day after the last day: exclusive, after startDate (YYYY-MM-DD).'),
+    /* @__PURE__ */ plainDate('startDate', 'start_date'),
+    /* @__PURE__ */ plainDate('endDate', 'end_date'),
     F.aggregationUnit,
     F.locationMethod,
     F.eventTypes,
     F.subscriberSubset,
-    ...GEO_FIELDS,
+    F.mappingTable, F.geomTable, F.geomTableJoinColumn,
     F.hours,
   ],
 };
@@ -220,9 +206,9 @@ export function modalLocationFromDatesSpec<U extends AggregationUnit>(options: M
 
 /** Registry entries of this module's builders. @internal */
 export const LOCATION_BUILDERS = {
-  uniqueLocationsSpec: entry(UNIQUE_LOCATIONS, uniqueLocationsSpec),
-  mostFrequentLocationSpec: entry(MOST_FREQUENT_LOCATION, mostFrequentLocationSpec),
-  dailyLocationSpec: entry(DAILY_LOCATION, dailyLocationSpec),
-  modalLocationSpec: entry(MODAL_LOCATION, modalLocationSpec),
-  modalLocationFromDatesSpec: entry(MODAL_LOCATION_FROM_DATES, modalLocationFromDatesSpec),
+  uniqueLocationsSpec: /* @__PURE__ */ entry(UNIQUE_LOCATIONS, uniqueLocationsSpec),
+  mostFrequentLocationSpec: /* @__PURE__ */ entry(MOST_FREQUENT_LOCATION, mostFrequentLocationSpec),
+  dailyLocationSpec: /* @__PURE__ */ entry(DAILY_LOCATION, dailyLocationSpec),
+  modalLocationSpec: /* @__PURE__ */ entry(MODAL_LOCATION, modalLocationSpec),
+  modalLocationFromDatesSpec: /* @__PURE__ */ entry(MODAL_LOCATION_FROM_DATES, modalLocationFromDatesSpec),
 } as const;

@@ -6,17 +6,9 @@
  * @module
  */
 import { checkOptions, eventFilterJson, geoJson } from './checks.js';
-import {
-  F,
-  GEO_FIELDS,
-  entry,
-  field,
-  type BuilderDescriptor,
-  type DateRangeOptions,
-  type EventFilterOptions,
-  type FieldDescriptor,
-  type GeoOptions,
-} from './fields.js';
+import { joinTuples } from './tuples.js';
+import * as F from './common-fields.js';
+import { entry, field, type BuilderChecks, type DateRangeOptions, type EventFilterOptions, type FieldCheck, type GeoOptions } from './fields.js';
 import type { DayOfWeekScores, EventFilterJson, GeoJson, LabelGeometries, PeriodJson } from './types.js';
 import { DAYS_OF_WEEK, DEFAULTS, HOURS_PER_DAY, SCORE_BOUNDS, type AggregationUnit } from './values.js';
 
@@ -116,37 +108,32 @@ export interface MeaningfulLocationsBetweenDatesOdMatrixSpec<U extends Aggregati
   readonly label: string;
 }
 
-const text = (name: string, key: string, description: string) => field(name, key, { kind: 'string' }, { required: true, description });
-const date = (name: string, key: string, description: string) =>
-  field(name, key, { kind: 'date', withTime: true }, { required: true, description });
+const text = (name: string, key: string) => field(name, key, { kind: 'string' }, { required: true });
+const date = (name: string, key: string) =>
+  field(name, key, { kind: 'date', withTime: true }, { required: true });
 
 /** Descriptors of the scoring keys, from `labels` to `geom_table_join_column`, in JSON order. */
-const SCORING_FIELDS: readonly FieldDescriptor[] = [
-  field('labels', 'labels', { kind: 'geometryMap' }, {
+const SCORING_FIELDS: readonly FieldCheck[] = [
+  /* @__PURE__ */ field('labels', 'labels', { kind: 'geometryMap' }, {
     required: true,
-    description: 'Label name to GeoJSON geometry in (hour score, day score) space.',
   }),
-  field('towerDayOfWeekScores', 'tower_day_of_week_scores', { kind: 'numberMap', keys: DAYS_OF_WEEK, ...SCORE_BOUNDS }, {
+  /* @__PURE__ */ field('towerDayOfWeekScores', 'tower_day_of_week_scores', { kind: 'numberMap', keys: DAYS_OF_WEEK, min: SCORE_BOUNDS.min, max: SCORE_BOUNDS.max }, {
     required: true,
-    description: 'Score in [-1, 1] of an interaction on each day of the week (lower-case day names).',
   }),
-  field('towerHourOfDayScores', 'tower_hour_of_day_scores', { kind: 'numberList', length: HOURS_PER_DAY, ...SCORE_BOUNDS }, {
+  /* @__PURE__ */ field('towerHourOfDayScores', 'tower_hour_of_day_scores', { kind: 'numberList', length: HOURS_PER_DAY, min: SCORE_BOUNDS.min, max: SCORE_BOUNDS.max }, {
     required: true,
-    description: 'Score in [-1, 1] of an interaction in each hour of the day, from midnight.',
   }),
-  field('towerClusterRadius', 'tower_cluster_radius', { kind: 'number' }, {
+  /* @__PURE__ */ field('towerClusterRadius', 'tower_cluster_radius', { kind: 'number' }, {
     nullable: false,
     default: DEFAULTS.towerClusterRadius,
-    description: 'Radius within which towers join a cluster, in km.',
   }),
-  field('towerClusterCallThreshold', 'tower_cluster_call_threshold', { kind: 'integer' }, {
+  /* @__PURE__ */ field('towerClusterCallThreshold', 'tower_cluster_call_threshold', { kind: 'integer' }, {
     nullable: false,
     default: DEFAULTS.towerClusterCallThreshold,
-    description: 'Towers used on fewer days than this are left out of the clusters.',
   }),
   F.eventTypes,
   F.subscriberSubset,
-  ...GEO_FIELDS,
+  F.mappingTable, F.geomTable, F.geomTableJoinColumn,
 ];
 
 type ScoringTail = Omit<ScoringJson, 'aggregation_unit'>;
@@ -161,11 +148,10 @@ const scoringJson = (options: MeaningfulLocationsScoringOptions): ScoringTail =>
   ...geoJson(options),
 });
 
-const MEANINGFUL_LOCATIONS_AGGREGATE: BuilderDescriptor = {
+const MEANINGFUL_LOCATIONS_AGGREGATE: BuilderChecks = {
   builder: 'meaningfulLocationsAggregateSpec',
   queryKind: 'meaningful_locations_aggregate',
-  description: "Subscribers' tower clusters with a label, counted per location.",
-  fields: [F.aggregationUnit, F.startDate, F.endDate, text('label', 'label', 'The label counted.'), ...SCORING_FIELDS],
+  fields: /* @__PURE__ */ joinTuples([F.aggregationUnit, F.startDate, F.endDate, /* @__PURE__ */ text('label', 'label')], SCORING_FIELDS),
 };
 
 /** Spec counting, per location, subscribers' meaningful locations (tower clusters) with one label. */
@@ -183,18 +169,19 @@ export function meaningfulLocationsAggregateSpec<U extends AggregationUnit>(
   };
 }
 
-const BETWEEN_LABEL: BuilderDescriptor = {
+const BETWEEN_LABEL: BuilderChecks = {
   builder: 'meaningfulLocationsBetweenLabelOdMatrixSpec',
   queryKind: 'meaningful_locations_between_label_od_matrix',
-  description: 'Movement between meaningful locations of two labels, per pair of locations.',
-  fields: [
-    F.aggregationUnit,
-    F.startDate,
-    F.endDate,
-    text('labelA', 'label_a', 'Origin label.'),
-    text('labelB', 'label_b', 'Destination label.'),
-    ...SCORING_FIELDS,
-  ],
+  fields: /* @__PURE__ */ joinTuples(
+    [
+      F.aggregationUnit,
+      F.startDate,
+      F.endDate,
+      /* @__PURE__ */ text('labelA', 'label_a'),
+      /* @__PURE__ */ text('labelB', 'label_b'),
+    ],
+    SCORING_FIELDS,
+  ),
 };
 
 /** Spec of an OD matrix between subscribers' meaningful locations labelled `labelA` and `labelB`. */
@@ -213,19 +200,20 @@ export function meaningfulLocationsBetweenLabelOdMatrixSpec<U extends Aggregatio
   };
 }
 
-const BETWEEN_DATES: BuilderDescriptor = {
+const BETWEEN_DATES: BuilderChecks = {
   builder: 'meaningfulLocationsBetweenDatesOdMatrixSpec',
   queryKind: 'meaningful_locations_between_dates_od_matrix',
-  description: 'Movement of meaningful locations with one label between two periods.',
-  fields: [
-    F.aggregationUnit,
-    date('startDateA', 'start_date_a', 'First day of the first period, inclusive (ISO date).'),
-    date('endDateA', 'end_date_a', 'Day after the last day of the first period (ISO date).'),
-    date('startDateB', 'start_date_b', 'First day of the second period, inclusive (ISO date).'),
-    date('endDateB', 'end_date_b', 'Day after the last day of the second period (ISO date).'),
-    text('label', 'label', 'The label followed.'),
-    ...SCORING_FIELDS,
-  ],
+  fields: /* @__PURE__ */ joinTuples(
+    [
+      F.aggregationUnit,
+      /* @__PURE__ */ date('startDateA', 'start_date_a'),
+      /* @__PURE__ */ date('endDateA', 'end_date_a'),
+      /* @__PURE__ */ date('startDateB', 'start_date_b'),
+      /* @__PURE__ */ date('endDateB', 'end_date_b'),
+      /* @__PURE__ */ text('label', 'label'),
+    ],
+    SCORING_FIELDS,
+  ),
 };
 
 /** Spec of an OD matrix of subscribers' meaningful locations with one label, from period A to period B. */
@@ -247,7 +235,7 @@ export function meaningfulLocationsBetweenDatesOdMatrixSpec<U extends Aggregatio
 
 /** Registry entries of this module's builders. @internal */
 export const MEANINGFUL_LOCATION_BUILDERS = {
-  meaningfulLocationsAggregateSpec: entry(MEANINGFUL_LOCATIONS_AGGREGATE, meaningfulLocationsAggregateSpec),
-  meaningfulLocationsBetweenLabelOdMatrixSpec: entry(BETWEEN_LABEL, meaningfulLocationsBetweenLabelOdMatrixSpec),
-  meaningfulLocationsBetweenDatesOdMatrixSpec: entry(BETWEEN_DATES, meaningfulLocationsBetweenDatesOdMatrixSpec),
+  meaningfulLocationsAggregateSpec: /* @__PURE__ */ entry(MEANINGFUL_LOCATIONS_AGGREGATE, meaningfulLocationsAggregateSpec),
+  meaningfulLocationsBetweenLabelOdMatrixSpec: /* @__PURE__ */ entry(BETWEEN_LABEL, meaningfulLocationsBetweenLabelOdMatrixSpec),
+  meaningfulLocationsBetweenDatesOdMatrixSpec: /* @__PURE__ */ entry(BETWEEN_DATES, meaningfulLocationsBetweenDatesOdMatrixSpec),
 } as const;

@@ -4,7 +4,8 @@
  * @module
  */
 import { checkOptions, commonJson, geoJson } from './checks.js';
-import { F, GEO_FIELDS, entry, field, type BuilderDescriptor, type CommonOptions, type DateRangeOptions, type GeoOptions } from './fields.js';
+import * as F from './common-fields.js';
+import { entry, field, type BuilderChecks, type CommonOptions, type DateRangeOptions, type GeoOptions } from './fields.js';
 import { TOTAL_NETWORK_OBJECTS_KINDS } from './kinds.js';
 import type { CommonJson, GeoJson, PeriodJson } from './types.js';
 import {
@@ -57,20 +58,18 @@ export interface AggregateNetworkObjectsSpec<U extends AggregationUnit = Aggrega
   readonly aggregate_by: AggregateByPeriod;
 }
 
-const TOTAL_NETWORK_OBJECTS: BuilderDescriptor = {
+const TOTAL_NETWORK_OBJECTS: BuilderChecks = {
   builder: 'totalNetworkObjectsSpec',
   queryKind: 'total_network_objects',
-  description: 'Active network objects per location and period.',
   fields: [
     F.startDate,
     F.endDate,
     F.aggregationUnit,
-    field('totalBy', 'total_by', { kind: 'enum', values: TOTAL_BY_PERIODS }, {
+    /* @__PURE__ */ field('totalBy', 'total_by', { kind: 'enum', values: TOTAL_BY_PERIODS }, {
       nullable: false,
       default: DEFAULTS.totalBy,
-      description: 'Period the totals are bucketed by.',
     }),
-    ...GEO_FIELDS,
+    F.mappingTable, F.geomTable, F.geomTableJoinColumn,
     F.eventTypes,
     F.subscriberSubset,
     F.hours,
@@ -91,20 +90,17 @@ export function totalNetworkObjectsSpec<U extends AggregationUnit>(options: Tota
   };
 }
 
-const AGGREGATE_NETWORK_OBJECTS: BuilderDescriptor = {
+const AGGREGATE_NETWORK_OBJECTS: BuilderChecks = {
   builder: 'aggregateNetworkObjectsSpec',
   queryKind: 'aggregate_network_objects',
-  description: 'A statistic of network-object totals per location.',
   fields: [
-    field('totalNetworkObjects', 'total_network_objects', { kind: 'query', queryKinds: TOTAL_NETWORK_OBJECTS_KINDS }, {
+    /* @__PURE__ */ field('totalNetworkObjects', 'total_network_objects', { kind: 'query', queryKinds: TOTAL_NETWORK_OBJECTS_KINDS }, {
       required: true,
-      description: 'The totals to aggregate (a total_network_objects spec).',
     }),
     F.statistic,
-    field('aggregateBy', 'aggregate_by', { kind: 'enum', values: AGGREGATE_BY_PERIODS }, {
+    /* @__PURE__ */ field('aggregateBy', 'aggregate_by', { kind: 'enum', values: AGGREGATE_BY_PERIODS }, {
       nullable: false,
       default: DEFAULTS.aggregateBy,
-      description: 'Period the statistic is taken over.',
     }),
   ],
 };
@@ -122,6 +118,6 @@ export function aggregateNetworkObjectsSpec<U extends AggregationUnit>(options: 
 
 /** Registry entries of this module's builders. @internal */
 export const NETWORK_OBJECT_BUILDERS = {
-  totalNetworkObjectsSpec: entry(TOTAL_NETWORK_OBJECTS, totalNetworkObjectsSpec),
-  aggregateNetworkObjectsSpec: entry(AGGREGATE_NETWORK_OBJECTS, aggregateNetworkObjectsSpec),
+  totalNetworkObjectsSpec: /* @__PURE__ */ entry(TOTAL_NETWORK_OBJECTS, totalNetworkObjectsSpec),
+  aggregateNetworkObjectsSpec: /* @__PURE__ */ entry(AGGREGATE_NETWORK_OBJECTS, aggregateNetworkObjectsSpec),
 } as const;

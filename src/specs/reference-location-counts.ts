@@ -6,7 +6,7 @@
  * @module
  */
 import { checkOptions } from './checks.js';
-import { entry, field, type BuilderDescriptor } from './fields.js';
+import { entry, field, type BuilderChecks } from './fields.js';
 import { REFERENCE_LOCATION_KINDS, UNIQUE_LOCATIONS_KINDS } from './kinds.js';
 import type { UniqueLocationsSpec } from './locations.js';
 import type { ReferenceLocationSpec } from './types.js';
@@ -58,19 +58,16 @@ export interface ActiveAtReferenceLocationCountsSpec<U extends AggregationUnit =
 const uniqueLocations = (key: string) =>
   field('uniqueLocations', key, { kind: 'query', queryKinds: UNIQUE_LOCATIONS_KINDS }, {
     required: true,
-    description: `Locations each subscriber visited (a unique_locations spec), sent as ${key}.`,
   });
 
-const REFERENCE_LOCATIONS = field('referenceLocations', 'reference_locations', { kind: 'query', queryKinds: REFERENCE_LOCATION_KINDS }, {
+const REFERENCE_LOCATIONS = /* @__PURE__ */ field('referenceLocations', 'reference_locations', { kind: 'query', queryKinds: REFERENCE_LOCATION_KINDS }, {
   required: true,
-  description: 'Reference location of each subscriber (daily, modal, most-frequent, majority or coalesced location).',
 });
 
-const UNMOVING_COUNTS: BuilderDescriptor = {
+const UNMOVING_COUNTS: BuilderChecks = {
   builder: 'unmovingCountsSpec',
   queryKind: 'unmoving_counts',
-  description: 'Per location, subscribers who were seen only there.',
-  fields: [uniqueLocations('locations')],
+  fields: [/* @__PURE__ */ uniqueLocations('locations')],
 };
 
 /** Spec counting, per location, the subscribers who were unmoving there; `uniqueLocations` is sent as `locations`. */
@@ -79,11 +76,10 @@ export function unmovingCountsSpec<U extends AggregationUnit>(options: UnmovingC
   return { query_kind: 'unmoving_counts', locations: options.uniqueLocations };
 }
 
-const UNMOVING_AT_REFERENCE_LOCATION_COUNTS: BuilderDescriptor = {
+const UNMOVING_AT_REFERENCE_LOCATION_COUNTS: BuilderChecks = {
   builder: 'unmovingAtReferenceLocationCountsSpec',
   queryKind: 'unmoving_at_reference_location_counts',
-  description: 'Per location, subscribers who were seen only at their reference location.',
-  fields: [uniqueLocations('locations'), REFERENCE_LOCATIONS],
+  fields: [/* @__PURE__ */ uniqueLocations('locations'), REFERENCE_LOCATIONS],
 };
 
 /** Spec counting, per location, the subscribers unmoving at their reference location; `uniqueLocations` is sent as `locations`. */
@@ -99,11 +95,10 @@ export function unmovingAtReferenceLocationCountsSpec<U extends AggregationUnit>
   };
 }
 
-const ACTIVE_AT_REFERENCE_LOCATION_COUNTS: BuilderDescriptor = {
+const ACTIVE_AT_REFERENCE_LOCATION_COUNTS: BuilderChecks = {
   builder: 'activeAtReferenceLocationCountsSpec',
   queryKind: 'active_at_reference_location_counts',
-  description: 'Per location, subscribers who were active at their reference location.',
-  fields: [uniqueLocations('unique_locations'), REFERENCE_LOCATIONS],
+  fields: [/* @__PURE__ */ uniqueLocations('unique_locations'), REFERENCE_LOCATIONS],
 };
 
 /** Spec counting, per location, the subscribers active at their reference location; sends `unique_locations`. */
@@ -121,7 +116,7 @@ export function activeAtReferenceLocationCountsSpec<U extends AggregationUnit>(
 
 /** Registry entries of this module's builders. @internal */
 export const REFERENCE_LOCATION_COUNT_BUILDERS = {
-  unmovingCountsSpec: entry(UNMOVING_COUNTS, unmovingCountsSpec),
-  unmovingAtReferenceLocationCountsSpec: entry(UNMOVING_AT_REFERENCE_LOCATION_COUNTS, unmovingAtReferenceLocationCountsSpec),
-  activeAtReferenceLocationCountsSpec: entry(ACTIVE_AT_REFERENCE_LOCATION_COUNTS, activeAtReferenceLocationCountsSpec),
+  unmovingCountsSpec: /* @__PURE__ */ entry(UNMOVING_COUNTS, unmovingCountsSpec),
+  unmovingAtReferenceLocationCountsSpec: /* @__PURE__ */ entry(UNMOVING_AT_REFERENCE_LOCATION_COUNTS, unmovingAtReferenceLocationCountsSpec),
+  activeAtReferenceLocationCountsSpec: /* @__PURE__ */ entry(ACTIVE_AT_REFERENCE_LOCATION_COUNTS, activeAtReferenceLocationCountsSpec),
 } as const;
