@@ -5,7 +5,11 @@ import { BehaviorSubject, firstValueFrom, lastValueFrom, toArray } from 'rxjs';
 import { FlowclientConnectionError, QueryFailedError, type APIQuery, type FeatureCollection, type QuerySpec } from '../../src/index.js';
 import {
   FLOW_CONNECTION,
+  InjectionContextError,
   dashboardState,
+  flowUser,
+  isInjectionContextError,
+  tokenExpiresAt,
   provideFlowClient,
   queryResult,
   queryResult$,
@@ -181,10 +185,30 @@ describe('Angular helpers against the FlowAPI test server', () => {
   describe('outside an injection context', () => {
     beforeEach(() => configure(spatialAggregate('2016-01-07')));
 
-    it('asks for one, naming the helper', () => {
+    it('throws an InjectionContextError naming the helper and saying what to do', () => {
       const query = TestBed.inject(PopulationService).query(spatialAggregate('2016-01-07'));
-      expect(() => queryState(query)).toThrowError(/queryState\(\) can only be used within an injection context/);
-      expect(() => queryResult$(query)).toThrowError(/queryResult\$\(\) can only be used within an injection context/);
+      const calls: Array<[string, () => unknown]> = [
+        ['queryState', () => queryState(query)],
+        ['queryResult$', () => queryResult$(query)],
+        ['dashboardState', () => dashboardState([query])],
+        ['flowUser', () => flowUser()],
+        ['tokenExpiresAt', () => tokenExpiresAt()],
+      ];
+      for (const [helper, call] of calls) {
+        let error: unknown;
+        try {
+          call();
+        } catch (thrown) {
+          error = thrown;
+        }
+        expect(error).withContext(helper).toBeInstanceOf(InjectionContextError);
+        expect(isInjectionContextError(error)).toBeTrue();
+        expect(error).toEqual(jasmine.objectContaining({ helper, name: 'InjectionContextError' }));
+        expect((error as Error).message).toBe(
+          `${helper}() needs an injection context: call it in a constructor or a field initializer, or pass { injector } ` +
+            `(e.g. the component's inject(Injector), kept from its constructor).`,
+        );
+      }
     });
 
     it('works with an injector instead, as observables too', async () => {
@@ -205,7 +229,7 @@ describe('Angular helpers against the FlowAPI test server', () => {
       const geojson = await lastValueFrom(queryResult$(query, { injector, format: 'geojson' }));
       expect(geojson.status === 'ready' ? geojson.value.type : geojson).toBe('FeatureCollection');
       const typed: Signal<QueryResult<FeatureCollection>> = queryResult(query, { injector, format: 'geojson' }); // the signal is typed by format
-      expect(typed().status).toBe('pending');
+      expect(typed().status).withContext('downloaded just before: from the result cache, at once').toBe('ready');
     });
 
     it('ends the observable forms when the injector is destroyed', async () => {
