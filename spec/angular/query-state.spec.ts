@@ -1,12 +1,13 @@
 import './setup.js';
 import { Component, Injectable, InjectionToken, Injector, computed, inject, runInInjectionContext, type Signal } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
-import { BehaviorSubject, firstValueFrom, lastValueFrom, toArray } from 'rxjs';
-import { FlowclientConnectionError, QueryFailedError, type APIQuery, type FeatureCollection, type QuerySpec } from '../../src/index.js';
+import { BehaviorSubject, Subject, filter, firstValueFrom, lastValueFrom, toArray } from 'rxjs';
+import { FlowclientConnectionError, QueryFailedError, type APIQuery, type DashboardState, type FeatureCollection, type QuerySpec } from '../../src/index.js';
 import {
   FLOW_CONNECTION,
   InjectionContextError,
   dashboardState,
+  dashboardState$,
   flowUser,
   isInjectionContextError,
   tokenExpiresAt,
@@ -230,6 +231,38 @@ describe('Angular helpers against the FlowAPI test server', () => {
       expect(geojson.status === 'ready' ? geojson.value.type : geojson).toBe('FeatureCollection');
       const typed: Signal<QueryResult<FeatureCollection>> = queryResult(query, { injector, format: 'geojson' }); // the signal is typed by format
       expect(typed().status).withContext('downloaded just before: from the result cache, at once').toBe('ready');
+    });
+
+    it('follows an observable of queries and of lists: starting again for each new query, the lists keeping their queries', async () => {
+      const injector = TestBed.inject(Injector);
+      const population = TestBed.inject(PopulationService);
+      const [first, second] = [population.query(spatialAggregate('2016-01-05', 'admin1')), population.query(spatialAggregate('2016-01-06', 'admin1'))];
+      const queries = new Subject<APIQuery>();
+      const lists = new Subject<APIQuery[]>();
+      const states: QueryState[] = [];
+      const results: Array<QueryResult<unknown[]>> = [];
+      const dashboards: DashboardState[] = [];
+      queryState$(queries, { injector, pollInterval: 100 }).subscribe((state) => states.push(state));
+      queryResult$(queries, { injector, pollInterval: 100 }).subscribe((result) => results.push(result));
+      dashboardState$(lists, { injector, pollInterval: 100 }).subscribe((state) => dashboards.push(state));
+      queries.next(first);
+      lists.next([first]);
+      await firstValueFrom(first.watch().pipe(filter((state) => state.status === 'executing')));
+      queries.next(second);
+      lists.next([first, second]);
+      await lastValueFrom(second.watch());
+      await firstValueFrom(queryResult$(second, { injector }).pipe(filter((result) => result.status === 'ready')));
+      queries.complete();
+      lists.complete();
+      const ids = states.map((state) => ('queryId' in state ? state.queryId : state.status));
+      expect(ids.filter((id) => id === 'starting').length).toBe(2);
+      expect(ids.slice(ids.lastIndexOf('starting'))).not.toContain(first.queryId ?? '');
+      expect(states.at(-1)).toEqual(jasmine.objectContaining({ status: 'completed', queryId: second.queryId }));
+      expect(results.map((result) => result.status)).toEqual(['pending', 'ready']); // still pending at the switch; the first's download dropped
+      const last = dashboards.at(-1);
+      expect(last?.done).toBeTrue();
+      expect(last?.completedParts).toBe(last?.totalParts ?? -1);
+      expect(dashboards.at(-1)?.states.map((state) => state?.queryId)).toEqual([first.queryId, second.queryId]);
     });
 
     it('ends the observable forms when the injector is destroyed', async () => {
