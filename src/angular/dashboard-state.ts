@@ -85,13 +85,14 @@ export function dashboardState$(source: DashboardSource, options: DashboardState
   );
 }
 
-const EMPTY_DASHBOARD: DashboardState = { states: [], completedParts: 0, totalParts: 0, done: true, error: null, awaitingToken: false };
+const EMPTY_DASHBOARD: DashboardState = { states: [], completedParts: 0, totalParts: 0, done: false, error: null, awaitingToken: false };
 
 /**
  * The combined state of many queries as a signal (see {@link dashboardState$}), with
  * `awaitingToken`: overall `completedParts` / `totalParts`, each query's latest state, `done` and
  * the first `error`. Give it a list, or a signal of lists (a growing list, an `input()`): queries
- * that stay keep their watch. Until a signal's first list is read, it shows an empty dashboard.
+ * that stay keep their watch. Until a signal's first list is read, it shows an empty dashboard
+ * that is not `done`.
  * Call it in an injection context, or pass `injector`.
  * @throws as {@link dashboardState$}.
  * @example
