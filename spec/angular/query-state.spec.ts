@@ -1,7 +1,7 @@
 import './setup.js';
 import { Component, Injectable, InjectionToken, Injector, computed, inject, runInInjectionContext, type Signal } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
-import { BehaviorSubject, Subject, filter, firstValueFrom, lastValueFrom, toArray } from 'rxjs';
+import { BehaviorSubject, Subject, filter, firstValueFrom, lastValueFrom, tap, toArray } from 'rxjs';
 import { FlowclientConnectionError, QueryFailedError, type APIQuery, type DashboardState, type FeatureCollection, type QuerySpec } from '../../src/index.js';
 import {
   FLOW_CONNECTION,
@@ -243,7 +243,7 @@ describe('Angular helpers against the FlowAPI test server', () => {
       const results: Array<QueryResult<unknown[]>> = [];
       const dashboards: DashboardState[] = [];
       queryState$(queries, { injector, pollInterval: 100 }).subscribe((state) => states.push(state));
-      queryResult$(queries, { injector, pollInterval: 100 }).subscribe((result) => results.push(result));
+      const ready = firstValueFrom(queryResult$(queries, { injector, pollInterval: 100 }).pipe(tap((result) => results.push(result)), filter((result) => result.status === 'ready')));
       dashboardState$(lists, { injector, pollInterval: 100 }).subscribe((state) => dashboards.push(state));
       queries.next(first);
       lists.next([first]);
@@ -251,7 +251,7 @@ describe('Angular helpers against the FlowAPI test server', () => {
       queries.next(second);
       lists.next([first, second]);
       await lastValueFrom(second.watch());
-      await firstValueFrom(queryResult$(second, { injector }).pipe(filter((result) => result.status === 'ready')));
+      await ready;
       queries.complete();
       lists.complete();
       const ids = states.map((state) => ('queryId' in state ? state.queryId : state.status));
