@@ -14,11 +14,14 @@ import { REDACTION_THRESHOLD, regionColumns, regionValues, type ResultTable } fr
 
 type Ring = number[][];
 
+/** Whether the point is inside the ring or on its boundary (ray casting). */
 function insideRing(ring: Ring, x: number, y: number): boolean {
   let inside = false;
   for (let a = 0, b = ring.length - 1; a < ring.length; b = a++) {
     const [xa = 0, ya = 0] = ring[a] ?? [];
     const [xb = 0, yb = 0] = ring[b] ?? [];
+    const cross = (xb - xa) * (y - ya) - (yb - ya) * (x - xa);
+    if (Math.abs(cross) < 1e-12 && x >= Math.min(xa, xb) && x <= Math.max(xa, xb) && y >= Math.min(ya, yb) && y <= Math.max(ya, yb)) return true;
     if (ya > y !== yb > y && x < ((xb - xa) * (y - ya)) / (yb - ya) + xa) inside = !inside;
   }
   return inside;
