@@ -58,11 +58,10 @@ export function validateQuerySpec(
   return { ok: true, query: analyse(loaded.query) };
 }
 
-/** The query-kinds module bound to the population of `options` (built once per process and options). */
+/** The query-kinds module bound to the population of `options` (built on first use, once per process and options). */
 export function queryKindsFor(options: PopulationOptions): QueryKinds {
   let computer: ResultComputer | undefined;
   const get = (): ResultComputer => (computer ??= resultComputer(populationFor(options)));
-  get();
   const results = makeResults(get);
   return {
     validateQuerySpec,
