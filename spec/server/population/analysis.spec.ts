@@ -11,7 +11,7 @@ describe('synthetic country: flows above normal', () => {
   let session: Session;
 
   beforeAll(async () => {
-    const server = await startTestServer({ queryDurationMs: 0, subscribers: 20_000 });
+    const server = await startTestServer({ queryDurationMs: 0, subscribers: 8_000 });
     session = { server, token: await server.mintToken() };
   });
   afterAll(() => session.server.close());
@@ -31,10 +31,10 @@ describe('synthetic country: flows above normal', () => {
     expect(above.length).toBeGreaterThan(3);
     for (const r of above) {
       expect(regions.has(r.from) && regions.has(r.to)).withContext(`${r.from}>${r.to}`).toBeTrue();
-      expect(r.value).toBeLessThanOrEqual(20_000);
+      expect(r.value).toBeLessThanOrEqual(8_000);
     }
     const moved = above.reduce((a, r) => a + r.value, 0);
     expect(moved).toBeGreaterThan(100); // Monday's commute
-    expect(moved).toBeLessThan(20_000 * 0.5);
+    expect(moved).toBeLessThan(8_000 * 0.5);
   });
 });

@@ -18,7 +18,7 @@ describe('synthetic country: geography as FlowAPI gives it', () => {
   };
 
   beforeAll(async () => {
-    const server = await startTestServer({ queryDurationMs: 0, subscribers: 20_000 });
+    const server = await startTestServer({ queryDurationMs: 0, subscribers: 8_000 });
     session = { server, token: await server.mintToken() };
   });
   afterAll(() => session.server.close());

@@ -1,11 +1,11 @@
 /**
  * The synthetic country's results agree with each other, as a real FlowKit's do: checked over
- * HTTP on two seeds (20,000 subscribers for speed) and once at the default size.
+ * HTTP on two seeds (8,000 subscribers for speed) and once at the default size.
  */
 import { startTestServer } from '../../../server/index.js';
 import { byKey, daily, flows, rowsOf, spatial, total, type Row, type Session } from './support.js';
 
-const SUBSCRIBERS = 20_000;
+const SUBSCRIBERS = 8_000;
 const uniqueSubscribers = (start: string, end: string, unit = 'admin3'): Row => ({
   query_kind: 'unique_subscriber_counts',
   start_date: start,

@@ -41,7 +41,7 @@ describe('synthetic country: mapping and geometry tables', () => {
   const located = (extra: Row, unit = 'admin3') => spatial({ ...daily('2016-01-01', unit), ...extra });
 
   beforeAll(async () => {
-    const server = await startTestServer({ queryDurationMs: 0, subscribers: 20_000 });
+    const server = await startTestServer({ queryDurationMs: 0, subscribers: 8_000 });
     session = { server, token: await server.mintToken() };
   });
   afterAll(() => session.server.close());
@@ -52,7 +52,7 @@ describe('synthetic country: mapping and geometry tables', () => {
     expect(mapped.length).toBe(1);
     // Everyone with an event is located at the capital (the unmapped rows lose the redacted regions).
     expect(Number(mapped[0]?.['value'])).toBeGreaterThanOrEqual(all.reduce((a, r) => a + Number(r['value']), 0));
-    expect(Number(mapped[0]?.['value'])).toBeLessThanOrEqual(20_000);
+    expect(Number(mapped[0]?.['value'])).toBeLessThanOrEqual(8_000);
   });
 
   it('keeps only the urban areas with geography.urban_mapping (events elsewhere dropped, so their people are located there)', async () => {
