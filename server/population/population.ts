@@ -50,8 +50,8 @@ const built = new Map<string, Population>();
 const countries = new Map<number, Country>();
 
 /**
- * The population for `options`, built on first use (about 0.1 s for 100,000 subscribers) and
- * memoized for the life of the process.
+ * The population for `options`, built on first use and memoized for the life of the process
+ * (its days are generated when first read; see `fillDay`).
  */
 export function populationFor(options: PopulationOptions): Population {
   const seed = Math.trunc(options.seed ?? DEFAULT_SEED);
