@@ -79,8 +79,8 @@ interface DayTable {
   readonly avail: number;
 }
 
-/** Days kept generated per population (about 2.4 MB per day per 100,000 subscribers). */
-const DAYS_KEPT = 24;
+/** Subscriber-days kept generated per population (24 bytes each: 24 days of 100,000 subscribers, about 58 MB). */
+const SUBSCRIBER_DAYS_KEPT = 2_400_000;
 
 function generateDay(world: DayWorld, dayNo: number): DayTable {
   const size = world.subscribers.size;
@@ -110,16 +110,21 @@ let lastTable: DayTable | undefined;
 
 /**
  * Fill `out` with subscriber `s`'s day `dayNo` (days since 1970-01-01). The whole day of every
- * subscriber is generated on first use and kept (the {@link DAYS_KEPT} most recent days).
+ * subscriber is generated on first use and kept while the population keeps fewer than
+ * {@link SUBSCRIBER_DAYS_KEPT} subscriber-days; later days are generated record by record.
  */
 export function fillDay(world: DayWorld, s: number, dayNo: number, out: Day): void {
   let table = lastWorld === world && lastDayNo === dayNo ? lastTable : undefined;
   if (table === undefined) {
     table = world.dayTables.get(dayNo);
     if (table === undefined) {
+      if ((world.dayTables.size + 1) * world.subscribers.size > SUBSCRIBER_DAYS_KEPT) {
+        generate(world, s, dayNo, out);
+        out.avail = world.typesOn(dayNo);
+        return;
+      }
       table = generateDay(world, dayNo);
       world.dayTables.set(dayNo, table);
-      if (world.dayTables.size > DAYS_KEPT) world.dayTables.delete(world.dayTables.keys().next().value as number);
     }
     lastWorld = world;
     lastDayNo = dayNo;
@@ -179,5 +184,8 @@ function generate(world: DayWorld, s: number, dayNo: number, out: Day): void {
     counts[TYPES + 3] = 1;
     out.topup = Math.round((subs.topupMean[s] ?? 10) * (0.5 + next()) * 100) / 100;
   }
-  for (let k = 0; k < out.spare.length; k++) out.spare[k] = next();
+  // Stored as the day tables store them, so a record is the same whether it was cached or not.
+  for (let k = 0; k < out.spare.length; k++) out.spare[k] = (Math.floor(next() * 256) + 0.5) / 256;
+  for (let k = 0; k < counts.length; k++) if ((counts[k] ?? 0) > 255) counts[k] = 255;
+  out.topup = Math.fround(out.topup);
 }
