@@ -17,7 +17,7 @@ export default function karmaConfig(config) {
     frameworks: ['jasmine'],
     // KARMA_SPECS narrows the run to a glob while developing (e.g. 'spec/specs/**/*.spec.ts').
     files: [{ pattern: process.env.KARMA_SPECS || 'spec/**/*.spec.ts', watched: false }],
-    exclude: ['spec/server/**', 'spec/**/*.node.spec.ts', 'spec/types/**'],
+    exclude: ['spec/server/**', 'spec/**/*.node.spec.ts', 'spec/types/**', 'spec/angular/guide/**'], // the guide's dashboard.spec.ts is its Vitest recipe
     preprocessors: { 'spec/**/*.spec.ts': ['esbuild'] },
     // ignoreAnnotations: the package declares "sideEffects": false, which would drop the spec imports.
     // alias: the package's own names, as the docs' examples import them (tsc maps them to src/ itself).

@@ -5,6 +5,7 @@
  * bench/run.ts): the figures are of the built library in dist/, as users run it.
  */
 import { writeFileSync } from 'node:fs';
+import { bundle } from './bundle.js';
 import { decode } from './decode.js';
 import { fanIn } from './fan-in.js';
 import { politeLongQuery, politeRows, politeSharing } from './polite.js';
@@ -88,6 +89,17 @@ if (want('server-start')) {
   results['serverStart'] = rows;
   for (const r of rows) {
     say(`   Test server start, ${r.subscribers} subscribers: listening after ${fixed(r.listenMs, 0)} ms (target ≤ 2000: ${verdict(r.listenMs <= 2000)}), RSS ${fixed(r.rssAfterListen / 1e6, 0)} MB (target ≤ 300: ${verdict(r.rssAfterListen <= 300e6)}); first result (${r.rows} rows) after ${fixed(r.firstResultMs, 0)} ms, RSS then ${fixed(r.rssAfterResult / 1e6, 0)} MB`);
+  }
+}
+if (want('bundle')) {
+  const r = await bundle();
+  results['bundle'] = r;
+  for (const c of r.cases) {
+    const target = c.targetKB === undefined ? '' : ` (target ≤ ${c.targetKB} kB: ${verdict(c.kB <= c.targetKB)})`;
+    say(`6. Bundle, ${c.name}: ${fixed(c.kB, 1)} kB min+gzip, ${fixed(c.minBytes / 1000, 1)} kB minified${target}`);
+  }
+  if (only.has('bundle')) {
+    for (const c of r.cases) console.log(`   ${c.name}, largest modules (minified bytes): ${c.modules.map((m) => `${m.path.replace(/^dist\/src\//, '')} ${m.bytes}`).join(', ')}`);
   }
 }
 if (only.size === 0) writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);

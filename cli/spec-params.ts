@@ -8,7 +8,7 @@
  * comma-separated items (`--event-types calls,sms`, `--hours 20,4`). `null` is null everywhere.
  * @module
  */
-import { BUILDERS, type BuilderEntry, type FieldDescriptor, type FieldType } from '../src/index.js';
+import { BUILDERS, type BuilderEntry, type FieldDescriptor, type FieldType } from '../src/forms.js';
 import { UsageError } from './errors.js';
 
 const squash = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, '');

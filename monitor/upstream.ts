@@ -1,9 +1,12 @@
 /**
  * Where the monitor's FlowAPI is: a real one named by `FLOWAPI_URL` and `FLOWAPI_TOKEN`, or the
- * embedded FlowAPI test server with a freshly minted token.
+ * embedded FlowAPI test server (January–February 2016, as `flowapi-test-server` serves) with a
+ * freshly minted token.
  * @module
  */
 import { startTestServer, type TestServer } from '../server/index.js';
+import { DEFAULT_COMMAND_DATES } from '../server/cli-usage.js';
+import { dateRangeValue } from '../server/cli-values.js';
 
 /** The FlowAPI the monitor proxies to, and the token the page starts with. */
 export interface Upstream {
@@ -39,7 +42,12 @@ export async function openUpstream(options: UpstreamOptions = {}): Promise<Upstr
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError(`FLOWAPI_URL must be http(s) (got ${url.protocol})`);
     return { url: flowapiUrl.replace(/\/+$/, ''), token, source: 'external', testServer: undefined, close: async () => {} };
   }
-  const server = await startTestServer({ queryDurationMs: options.queryDurationMs ?? 4000 });
+  // The same dates as `flowapi-test-server` serves: January and February 2016.
+  const dates = dateRangeValue('dates', DEFAULT_COMMAND_DATES);
+  const server = await startTestServer({
+    queryDurationMs: options.queryDurationMs ?? 4000,
+    availableDates: { calls: dates, sms: [...dates], mds: [...dates], topups: [...dates], forwards: [] },
+  });
   const minted = await server.mintToken({ sub: options.user ?? 'demo' });
   return { url: server.url, token: minted, source: 'test-server', testServer: server, close: () => server.close() };
 }

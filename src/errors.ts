@@ -143,50 +143,50 @@ function describeValue(value: unknown): string {
   }
 }
 
-/** Names of each class and of its subclasses, so guards work across bundles and realms. */
-const FAMILY: Record<string, readonly string[]> = {
-  FlowclientError: [
-    'FlowclientError', 'FlowclientConnectionError', 'NetworkError', 'ResponseTooLargeError', 'AuthenticationError',
-    'PermissionDeniedError', 'NotFoundError', 'QuerySpecError', 'ResultDecodeError', 'QueryFailedError',
-  ],
-  FlowclientConnectionError: [
-    'FlowclientConnectionError', 'NetworkError', 'ResponseTooLargeError', 'AuthenticationError', 'PermissionDeniedError', 'QueryFailedError',
-  ],
-  NetworkError: ['NetworkError'],
-  ResponseTooLargeError: ['ResponseTooLargeError'],
-  AuthenticationError: ['AuthenticationError'],
-  PermissionDeniedError: ['PermissionDeniedError'],
-  NotFoundError: ['NotFoundError'],
-  QuerySpecError: ['QuerySpecError'],
-  ResultDecodeError: ['ResultDecodeError'],
-  QueryFailedError: ['QueryFailedError'],
-};
+/** Each error class's parent, by name: a name belongs to a family when its chain reaches it (so guards work across bundles and realms). */
+const PARENT: ReadonlyMap<string, string> = /* @__PURE__ */ new Map([
+  ['FlowclientConnectionError', 'FlowclientError'],
+  ['NetworkError', 'FlowclientConnectionError'],
+  ['ResponseTooLargeError', 'FlowclientConnectionError'],
+  ['AuthenticationError', 'FlowclientConnectionError'],
+  ['PermissionDeniedError', 'FlowclientConnectionError'],
+  ['QueryFailedError', 'FlowclientConnectionError'],
+  ['NotFoundError', 'FlowclientError'],
+  ['QuerySpecError', 'FlowclientError'],
+  ['ResultDecodeError', 'FlowclientError'],
+  ['DuplicateKeyError', 'FlowclientError'],
+]);
+
+function inFamily(name: string | undefined, family: string): boolean {
+  for (; name !== undefined; name = PARENT.get(name)) if (name === family) return true;
+  return false;
+}
 
 const guard =
   <T extends FlowclientError>(cls: abstract new (...args: never[]) => T, family: string) =>
   (error: unknown): error is T =>
     error instanceof cls ||
     (error instanceof Error || (typeof error === 'object' && error !== null && 'name' in error)
-      ? (FAMILY[family] ?? []).includes(String((error as { name: unknown }).name))
+      ? inFamily(String((error as { name: unknown }).name), family)
       : false);
 
 /** True for any error thrown by this library (works across bundles and realms). */
-export const isFlowclientError = guard(FlowclientError, 'FlowclientError');
+export const isFlowclientError = /* @__PURE__ */ guard(FlowclientError, 'FlowclientError');
 /** True for {@link FlowclientConnectionError} and its subclasses. */
-export const isFlowclientConnectionError = guard(FlowclientConnectionError, 'FlowclientConnectionError');
+export const isFlowclientConnectionError = /* @__PURE__ */ guard(FlowclientConnectionError, 'FlowclientConnectionError');
 /** True for {@link NetworkError}. */
-export const isNetworkError = guard(NetworkError, 'NetworkError');
+export const isNetworkError = /* @__PURE__ */ guard(NetworkError, 'NetworkError');
 /** True for {@link ResponseTooLargeError}. */
-export const isResponseTooLargeError = guard(ResponseTooLargeError, 'ResponseTooLargeError');
+export const isResponseTooLargeError = /* @__PURE__ */ guard(ResponseTooLargeError, 'ResponseTooLargeError');
 /** True for {@link AuthenticationError}. */
-export const isAuthenticationError = guard(AuthenticationError, 'AuthenticationError');
+export const isAuthenticationError = /* @__PURE__ */ guard(AuthenticationError, 'AuthenticationError');
 /** True for {@link PermissionDeniedError}. */
-export const isPermissionDeniedError = guard(PermissionDeniedError, 'PermissionDeniedError');
+export const isPermissionDeniedError = /* @__PURE__ */ guard(PermissionDeniedError, 'PermissionDeniedError');
 /** True for {@link NotFoundError}. */
-export const isNotFoundError = guard(NotFoundError, 'NotFoundError');
+export const isNotFoundError = /* @__PURE__ */ guard(NotFoundError, 'NotFoundError');
 /** True for {@link QuerySpecError}. */
-export const isQuerySpecError = guard(QuerySpecError, 'QuerySpecError');
+export const isQuerySpecError = /* @__PURE__ */ guard(QuerySpecError, 'QuerySpecError');
 /** True for {@link ResultDecodeError}. */
-export const isResultDecodeError = guard(ResultDecodeError, 'ResultDecodeError');
+export const isResultDecodeError = /* @__PURE__ */ guard(ResultDecodeError, 'ResultDecodeError');
 /** True for {@link QueryFailedError}. */
-export const isQueryFailedError = guard(QueryFailedError, 'QueryFailedError');
+export const isQueryFailedError = /* @__PURE__ */ guard(QueryFailedError, 'QueryFailedError');

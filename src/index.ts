@@ -59,6 +59,9 @@ export {
   getCsvResult,
 } from './client/results.js';
 export type { ResultRow, Feature, FeatureCollection, LocationOptions, QuerySpecOptions } from './client/results.js';
+export { column, indexBy, join, sumBy, meanBy } from './results/table.js';
+export type { NumericColumn, GroupRow, JoinOptions, JoinedRow } from './results/table.js';
+export { DuplicateKeyError, isDuplicateKeyError } from './results/duplicate-key-error.js';
 export { getGeography, getAvailableDates, getAvailableQaChecks, getQaCheckOutcomes, getQaCheckOutcome } from './client/metadata.js';
 export type {
   ConnectionOptions,

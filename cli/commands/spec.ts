@@ -4,7 +4,7 @@
  * kinds; `spec <kind> --help` lists a kind's options.
  * @module
  */
-import { BUILDERS, type BuilderEntry, type FieldDescriptor } from '../../src/index.js';
+import { BUILDERS, type BuilderEntry, type FieldDescriptor } from '../../src/forms.js';
 import { UsageError } from '../errors.js';
 import { formatValue, writeOutput, type CommandIo } from '../io.js';
 import { builderOptions, kindName, resolveBuilder, splitSpecWords } from '../spec-params.js';

@@ -7,13 +7,8 @@
  * and follow the input from then on.
  * @module
  */
-import {
-  buildersForKind,
-  isQuerySpecError,
-  matchesFieldType,
-  type BuilderEntry,
-  type FieldDescriptor,
-} from '../../src/index.js';
+import { buildersForKind, matchesFieldType, type BuilderEntry, type FieldDescriptor } from '../../src/forms.js';
+import { isQuerySpecError } from '../../src/index.js';
 import { h, notifyInput, replace } from './dom.js';
 import { scalarEditor, type Editor, type EditorContext, type Reading } from './field-editors.js';
 import { QueryListEditor } from './query-list-editor.js';

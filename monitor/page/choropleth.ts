@@ -1,7 +1,8 @@
 /**
- * GeoJSON drawn as a choropleth in SVG: polygons in an equirectangular projection fitted to the
- * features' bounding box, filled by their `value` (or first numeric property) in five quantile
- * classes, with a legend. No map tiles: everything comes from the GeoJSON.
+ * GeoJSON drawn as a choropleth in SVG: Polygon and MultiPolygon areas (holes kept) and points,
+ * in an equirectangular projection fitted to the features' bounding box, filled by their `value`
+ * (or first numeric property) in five quantile classes, with a legend. No map tiles: everything
+ * comes from the GeoJSON.
  * @module
  */
 import type { Feature, FeatureCollection } from '../../src/index.js';
@@ -66,8 +67,11 @@ function labelOf(feature: Feature): string {
   return key === undefined ? String(feature.id ?? 'area') : String(props[key]);
 }
 
-/** The map and its legend; a note instead when there is nothing to draw. */
-export function choropleth(collection: FeatureCollection, title: string): HTMLElement {
+/**
+ * The map and its legend (with `notes` about how it was made, if any); a note instead when
+ * there is nothing to draw.
+ */
+export function choropleth(collection: FeatureCollection, title: string, notes: readonly string[] = []): HTMLElement {
   const features = collection.features;
   const property = valueProperty(features);
   const shapes = features.map((f) => shapesOf(f.geometry));
@@ -134,6 +138,7 @@ export function choropleth(collection: FeatureCollection, title: string): HTMLEl
     { class: 'legend' },
     h('p', { class: 'legend-title' }, property === undefined ? 'no numeric property to colour by' : property),
     h('ul', {}, ...legendItems),
+    notes.length > 0 && h('p', { class: 'legend-note muted', 'data-testid': 'map-notes' }, notes.join('; ')),
   );
   return h('figure', { class: 'map' }, map, h('figcaption', {}, legend));
 }

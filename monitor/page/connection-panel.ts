@@ -3,8 +3,8 @@
  * with data, and a field to paste a new token — every running watch uses it from its next poll.
  * @module
  */
-import { distinctUntilChanged, interval, map, merge, startWith, type Subscription } from 'rxjs';
-import { getAvailableDates, type Connection } from '../../src/index.js';
+import { distinctUntilChanged, interval, map, merge, startWith, type Observable, type Subscription } from 'rxjs';
+import type { Connection } from '../../src/index.js';
 import { h, replace } from './dom.js';
 import { formatCountdown, maskToken } from './format.js';
 import { describeError } from './plain-errors.js';
@@ -18,6 +18,8 @@ export interface ConnectionPanelOptions {
   readonly config: PageConfig;
   /** The `<datalist>` to fill with the dates that have data. */
   readonly datesList: HTMLDataListElement;
+  /** The server's available dates per event type (`getAvailableDates`). */
+  readonly availableDates$: Observable<Record<string, string[]>>;
   /** Subscriptions made here are added to it. */
   readonly subscriptions: Subscription;
 }
@@ -25,7 +27,7 @@ export interface ConnectionPanelOptions {
 const SOON_MS = 5 * 60_000;
 
 /** The panel, in a card. */
-export function connectionPanel({ connection, config, datesList, subscriptions }: ConnectionPanelOptions): HTMLElement {
+export function connectionPanel({ connection, config, datesList, availableDates$, subscriptions }: ConnectionPanelOptions): HTMLElement {
   const user = h('dd', { 'data-testid': 'user' });
   const token = h('dd', { 'data-testid': 'token' });
   const expiry = h('dd', { 'data-testid': 'expiry' });
@@ -53,7 +55,7 @@ export function connectionPanel({ connection, config, datesList, subscriptions }
       }),
   );
   subscriptions.add(
-    getAvailableDates({ connection }).subscribe({
+    availableDates$.subscribe({
       next: (byType) => {
         const all = new Set<string>();
         const lines = Object.entries(byType).map(([type, list]) => {

@@ -52,9 +52,9 @@ export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Attrs =
   return element;
 }
 
-/** The element with this id, or an error naming it (the page's skeleton is in `index.html`). */
-export function byId(id: string): HTMLElement {
-  const element = document.getElementById(id);
+/** The element with this id in `root` (the page by default), or an error naming it (the page's skeleton is in `index.html`). */
+export function byId(id: string, root: Document = document): HTMLElement {
+  const element = root.getElementById(id);
   if (element === null) throw new Error(`The page has no #${id}.`);
   return element;
 }

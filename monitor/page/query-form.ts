@@ -1,12 +1,16 @@
 /**
  * The new-query form: pick one of the kinds FlowAPI runs, fill its fields (generated from the
  * spec builders), watch the spec JSON take shape, and run it. Problems are shown inline and
- * nothing is sent until the builders accept the spec.
+ * nothing is sent until the builders accept the spec. It starts filled with a runnable query
+ * (see `starter-query.ts`).
  * @module
  */
-import { BUILDERS, WRAPPER_NAMES, type BuilderEntry, type QuerySpec } from '../../src/index.js';
+import { take, type Observable } from 'rxjs';
+import { BUILDERS, type BuilderEntry } from '../../src/forms.js';
+import { WRAPPER_NAMES, type QuerySpec } from '../../src/index.js';
 import { BuilderEditor, REVALIDATE, type FormContext } from './builder-editor.js';
 import { h } from './dom.js';
+import { STARTER_DATE_FIELD, STARTER_FIELDS, fillEmptyFields } from './starter-query.js';
 
 /** Options of {@link queryForm}. */
 export interface QueryFormOptions {
@@ -14,6 +18,11 @@ export interface QueryFormOptions {
   readonly datesListId: string;
   /** Called with each spec the builders accepted when Run is pressed. */
   readonly onRun: (spec: QuerySpec) => void;
+  /**
+   * The first date with data: the starter query (daily locations at admin3, `last`) takes it
+   * when it comes, unless a date was typed by then. Without it the date starts empty.
+   */
+  readonly firstDate$?: Observable<string>;
 }
 
 /** The builders of the kinds FlowAPI runs at the top level (flowclient's aggregates), `spatial_aggregate` first. */
@@ -71,6 +80,10 @@ export function queryForm(options: QueryFormOptions): HTMLElement {
     status.textContent = `Sent ${spec.query_kind}.`;
     status.className = 'form-status ok';
     options.onRun(spec);
+  });
+  fillEmptyFields(form, STARTER_FIELDS);
+  options.firstDate$?.pipe(take(1)).subscribe((date) => {
+    if (fillEmptyFields(form, { [STARTER_DATE_FIELD]: date })) refresh();
   });
   refresh();
   return h('section', { class: 'card', id: 'new-query', 'aria-labelledby': 'new-query-title' }, h('h2', { id: 'new-query-title' }, 'New query'), form);

@@ -1,13 +1,15 @@
 /**
  * A completed query's result: its rows as a sortable table, CSV and JSON downloads, and — when
- * the result is per area of an aggregation unit — a choropleth of its `.geojson` form. Says
- * "from cache" when the connection's result cache already held the rows.
+ * the result is per area of an aggregation unit — a choropleth of the rows joined to the unit's
+ * geography on `pcod` (points for `lon-lat`). Says "from cache" when the connection's result
+ * cache already held the rows.
  * @module
  */
-import { Subscription } from 'rxjs';
-import type { APIQuery, QuerySpec, ResultRow } from '../../src/index.js';
+import { combineLatest, of, shareReplay, Subscription } from 'rxjs';
+import { getGeography, type APIQuery, type QuerySpec, type ResultRow } from '../../src/index.js';
 import { choropleth } from './choropleth.js';
 import { download, h, replace } from './dom.js';
+import { joinRowsToGeography, LON_LAT } from './geography-join.js';
 import { describeError } from './plain-errors.js';
 import { columnsOf, resultTable } from './result-table.js';
 
@@ -66,8 +68,9 @@ export function resultView({ query, spec }: ResultViewOptions): { element: HTMLE
     h('div', { class: mapSlot ? 'result-body with-map' : 'result-body' }, mapSlot, tableSlot),
   );
 
+  const rows$ = query.getResult().pipe(shareReplay({ bufferSize: 1, refCount: true }));
   subscription.add(
-    query.getResult().subscribe({
+    rows$.subscribe({
       next: (rows) => {
         count.textContent = `${rows.length.toLocaleString('en-GB')} row${rows.length === 1 ? '' : 's'}`;
         replace(tableSlot, resultTable(rows));
@@ -95,13 +98,16 @@ export function resultView({ query, spec }: ResultViewOptions): { element: HTMLE
     }),
   );
   if (mapSlot && unit) {
+    const geography$ = unit === LON_LAT ? of(undefined) : getGeography({ connection: query.connection, aggregationUnit: unit });
     subscription.add(
-      query.getResult({ format: 'geojson' }).subscribe({
-        next: (collection) => {
+      combineLatest([rows$, geography$]).subscribe({
+        next: ([rows, geography]) => {
+          const joined = joinRowsToGeography(rows, geography, unit);
           mapSlot.classList.remove('muted');
-          replace(mapSlot, choropleth(collection, `${spec.query_kind} by ${unit}`));
+          if ('problem' in joined) replace(mapSlot, h('p', { class: 'muted', 'data-testid': 'no-map' }, `No map for this result. ${joined.problem}`));
+          else replace(mapSlot, choropleth(joined.collection, `${spec.query_kind} by ${unit}`, joined.notes));
         },
-        error: (error: unknown) => replace(mapSlot, h('p', { class: 'muted' }, `No map for this result. ${describeError(error)}`)),
+        error: (error: unknown) => replace(mapSlot, h('p', { class: 'muted', 'data-testid': 'no-map' }, `No map for this result. ${describeError(error)}`)),
       }),
     );
   }

@@ -1,11 +1,16 @@
 import './setup.js';
 import { Component, Injectable, InjectionToken, Injector, computed, inject, runInInjectionContext, type Signal } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
-import { BehaviorSubject, firstValueFrom, lastValueFrom, toArray } from 'rxjs';
-import { FlowclientConnectionError, QueryFailedError, type APIQuery, type FeatureCollection, type QuerySpec } from '../../src/index.js';
+import { BehaviorSubject, Subject, filter, firstValueFrom, lastValueFrom, tap, toArray } from 'rxjs';
+import { FlowclientConnectionError, QueryFailedError, type APIQuery, type DashboardState, type FeatureCollection, type QuerySpec } from '../../src/index.js';
 import {
   FLOW_CONNECTION,
+  InjectionContextError,
   dashboardState,
+  dashboardState$,
+  flowUser,
+  isInjectionContextError,
+  tokenExpiresAt,
   provideFlowClient,
   queryResult,
   queryResult$,
@@ -181,10 +186,30 @@ describe('Angular helpers against the FlowAPI test server', () => {
   describe('outside an injection context', () => {
     beforeEach(() => configure(spatialAggregate('2016-01-07')));
 
-    it('asks for one, naming the helper', () => {
+    it('throws an InjectionContextError naming the helper and saying what to do', () => {
       const query = TestBed.inject(PopulationService).query(spatialAggregate('2016-01-07'));
-      expect(() => queryState(query)).toThrowError(/queryState\(\) can only be used within an injection context/);
-      expect(() => queryResult$(query)).toThrowError(/queryResult\$\(\) can only be used within an injection context/);
+      const calls: Array<[string, () => unknown]> = [
+        ['queryState', () => queryState(query)],
+        ['queryResult$', () => queryResult$(query)],
+        ['dashboardState', () => dashboardState([query])],
+        ['flowUser', () => flowUser()],
+        ['tokenExpiresAt', () => tokenExpiresAt()],
+      ];
+      for (const [helper, call] of calls) {
+        let error: unknown;
+        try {
+          call();
+        } catch (thrown) {
+          error = thrown;
+        }
+        expect(error).withContext(helper).toBeInstanceOf(InjectionContextError);
+        expect(isInjectionContextError(error)).toBeTrue();
+        expect(error).toEqual(jasmine.objectContaining({ helper, name: 'InjectionContextError' }));
+        expect((error as Error).message).toBe(
+          `${helper}() needs an injection context: call it in a constructor or a field initializer, or pass { injector } ` +
+            `(e.g. the component's inject(Injector), kept from its constructor).`,
+        );
+      }
     });
 
     it('works with an injector instead, as observables too', async () => {
@@ -205,7 +230,39 @@ describe('Angular helpers against the FlowAPI test server', () => {
       const geojson = await lastValueFrom(queryResult$(query, { injector, format: 'geojson' }));
       expect(geojson.status === 'ready' ? geojson.value.type : geojson).toBe('FeatureCollection');
       const typed: Signal<QueryResult<FeatureCollection>> = queryResult(query, { injector, format: 'geojson' }); // the signal is typed by format
-      expect(typed().status).toBe('pending');
+      expect(typed().status).withContext('downloaded just before: from the result cache, at once').toBe('ready');
+    });
+
+    it('follows an observable of queries and of lists: starting again for each new query, the lists keeping their queries', async () => {
+      const injector = TestBed.inject(Injector);
+      const population = TestBed.inject(PopulationService);
+      const [first, second] = [population.query(spatialAggregate('2016-01-05', 'admin1')), population.query(spatialAggregate('2016-01-06', 'admin1'))];
+      const queries = new Subject<APIQuery>();
+      const lists = new Subject<APIQuery[]>();
+      const states: QueryState[] = [];
+      const results: Array<QueryResult<unknown[]>> = [];
+      const dashboards: DashboardState[] = [];
+      queryState$(queries, { injector, pollInterval: 100 }).subscribe((state) => states.push(state));
+      const ready = firstValueFrom(queryResult$(queries, { injector, pollInterval: 100 }).pipe(tap((result) => results.push(result)), filter((result) => result.status === 'ready')));
+      dashboardState$(lists, { injector, pollInterval: 100 }).subscribe((state) => dashboards.push(state));
+      queries.next(first);
+      lists.next([first]);
+      await firstValueFrom(first.watch().pipe(filter((state) => state.status === 'executing')));
+      queries.next(second);
+      lists.next([first, second]);
+      await lastValueFrom(second.watch());
+      await ready;
+      queries.complete();
+      lists.complete();
+      const ids = states.map((state) => ('queryId' in state ? state.queryId : state.status));
+      expect(ids.filter((id) => id === 'starting').length).toBe(2);
+      expect(ids.slice(ids.lastIndexOf('starting'))).not.toContain(first.queryId ?? '');
+      expect(states.at(-1)).toEqual(jasmine.objectContaining({ status: 'completed', queryId: second.queryId }));
+      expect(results.map((result) => result.status)).toEqual(['pending', 'ready']); // still pending at the switch; the first's download dropped
+      const last = dashboards.at(-1);
+      expect(last?.done).toBeTrue();
+      expect(last?.completedParts).toBe(last?.totalParts ?? -1);
+      expect(dashboards.at(-1)?.states.map((state) => state?.queryId)).toEqual([first.queryId, second.queryId]);
     });
 
     it('ends the observable forms when the injector is destroyed', async () => {

@@ -1,4 +1,5 @@
 /** Helpers of the Angular specs: wait for what a view shows, without polling or detectChanges. */
+import { Input } from '@angular/core';
 
 /**
  * Resolve with every distinct non-empty text `element` showed, once its text satisfies `done`; checks on
@@ -35,4 +36,15 @@ export function textUntil(element: Element, done: (text: string) => boolean, tim
 /** The text of the first element matching `selector` under `root`. */
 export function textOf(root: Element, selector: string): string {
   return (root.querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Declare `names` as signal inputs (`input()`, `input.required()`) of `component` for Angular's
+ * JIT compiler, as the Angular CLI's JIT transform does (its `@Input({ isSignal: true })`): this
+ * repository compiles components just in time, without the CLI. Call before the component is
+ * first used.
+ */
+export function signalInputs(component: object, ...names: string[]): void {
+  const propDecorators = Object.fromEntries(names.map((name) => [name, [{ type: Input, args: [{ isSignal: true, alias: name, required: true }] }]]));
+  Object.defineProperty(component, 'propDecorators', { value: propDecorators, configurable: true });
 }

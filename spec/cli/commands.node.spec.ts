@@ -6,8 +6,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { firstValueFrom } from 'rxjs';
+import { BUILDER_NAMES } from '../../src/forms.js';
 import {
-  BUILDER_NAMES,
   connect,
   dailyLocationSpec,
   getAvailableDates,

@@ -2,7 +2,7 @@
  * `spec <kind> --param value`: kinds to builders, option names to the builders' options, and
  * values read by the field's type (in-process, no server).
  */
-import { BUILDERS } from '../../src/index.js';
+import { BUILDERS } from '../../src/forms.js';
 import { UsageError } from '../../cli/errors.js';
 import { builderOptions, camelCase, kindName, parseValue, resolveBuilder, splitSpecWords } from '../../cli/spec-params.js';
 

@@ -155,6 +155,8 @@ for (const era of ['1.18', '1.3'] as const) {
       it('continues the same watch across a token expiry once a new token arrives', async () => {
         const longQuery = await startTestServer({ queryDurationMs: 2500 });
         try {
+          // A token's `exp` is in whole seconds: mint just after a second starts, so it lives ~1 s, not 0–1 s.
+          await sleep(1020 - (Date.now() % 1000));
           const c = connect({ url: longQuery.url, token: await longQuery.mintToken({ expiresInSeconds: 1 }) });
           const query = c.makeApiQuery(spatialAggregate('2016-01-04', 'admin1'));
           const done = lastValueFrom(query.watch({ pollInterval: 100 }).pipe(toArray()));

@@ -82,7 +82,7 @@ describe('surviving faults (Chromium)', () => {
   const conn = (on: BrowserTestServer, options: Partial<ConnectOptions> = {}): Connection =>
     connect({ url: on.url, token: on.token, retry: RETRY, ...options });
 
-  const fromReference = <F extends ResultFormat>(spec: QuerySpec, format: F) =>
+  const fromReference = <S extends QuerySpec, F extends ResultFormat>(spec: S, format: F) =>
     firstValueFrom(connect({ url: reference.url, token: reference.token }).makeApiQuery(spec).getResult({ format }));
 
   /** Run, then watch and fetch the result at once (one shared poll loop), recording both. */
@@ -281,7 +281,7 @@ describe('surviving faults (Chromium)', () => {
       expect(c2.pollsOf(id)).withContext(`polls of query ${i}`).toBe(answeredPolls(watches[i] as Recording<WatchState>) + refused);
     });
     for (const [i, query] of queries.entries()) {
-      expect(await firstValueFrom(query.getResult())).toEqual(await fromReference(specs[i] as QuerySpec, 'json'));
+      expect(await firstValueFrom(query.getResult())).toEqual(await fromReference(specs[i] as (typeof specs)[number], 'json'));
     }
   });
 
@@ -308,7 +308,7 @@ describe('surviving faults (Chromium)', () => {
     expect((await counters(server)).route('run')).withContext('20 refused, 20 retried').toBe(40);
     expect(c.user).toBe('refreshed');
     for (const [i, result] of results.entries()) {
-      expect(expectSingleResult(result)).withContext(`result ${i}`).toEqual(await fromReference(specs[i] as QuerySpec, 'json'));
+      expect(expectSingleResult(result)).withContext(`result ${i}`).toEqual(await fromReference(specs[i] as (typeof specs)[number], 'json'));
     }
     const authorizations = new Set(fetches.filter((a) => a.outcome !== 401).map((a) => a.authorization));
     expect(authorizations.size).withContext('tokens sent after the refresh').toBe(1);

@@ -1,5 +1,5 @@
 import { isQuerySpecError, QuerySpecError } from '../../src/errors.js';
-import { BUILDERS, BUILDER_NAMES, type FieldDescriptor, type FieldType } from '../../src/specs/index.js';
+import { BUILDERS, BUILDER_NAMES, type FieldDescriptor, type FieldType } from '../../src/forms.js';
 import { daily, thrown, VALID_OPTIONS } from './fixtures.js';
 
 /** A spec of a kind no nested slot accepts. */

@@ -12,8 +12,8 @@ import {
   radiusOfGyrationSpec,
   totalNetworkObjectsSpec,
   uniqueLocationsSpec,
-  type BuilderName,
 } from '../../src/specs/index.js';
+import type { BuilderName } from '../../src/forms.js';
 
 /** `daily_location_spec(date="2016-01-01", aggregation_unit="admin3", method="last")`. */
 export const daily = (date = '2016-01-01') => dailyLocationSpec({ date, aggregationUnit: 'admin3', method: 'last' });

@@ -1,4 +1,4 @@
-import { BUILDERS, BUILDER_NAMES } from '../../src/specs/index.js';
+import { BUILDERS, BUILDER_NAMES } from '../../src/forms.js';
 import { thrown, VALID_OPTIONS } from './fixtures.js';
 
 // FlowAPI's schemas (StartAndEndField) take any two dates; the builders refuse only what cannot be

@@ -1,13 +1,5 @@
-import {
-  AGGREGATION_UNITS,
-  BUILDERS,
-  BUILDER_NAMES,
-  buildersForKind,
-  EVENT_TYPES,
-  QUERY_KINDS,
-  STATISTICS,
-  type FieldDescriptor,
-} from '../../src/specs/index.js';
+import { BUILDERS, BUILDER_NAMES, buildersForKind, type FieldDescriptor } from '../../src/forms.js';
+import { AGGREGATION_UNITS, EVENT_TYPES, QUERY_KINDS, STATISTICS } from '../../src/specs/index.js';
 import { VALID_OPTIONS } from './fixtures.js';
 
 /** Builders whose JSON keys are not their fields' keys: one expands to daily locations, one keeps its query's keys. */

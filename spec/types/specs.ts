@@ -6,7 +6,6 @@
 import type { Connection } from '../../src/connection.js';
 import {
   aggregateNetworkObjectsSpec,
-  BUILDERS,
   coalescedLocationSpec,
   dailyLocationSpec,
   displacementSpec,
@@ -38,6 +37,7 @@ import {
   type SpecOfKind,
   type Statistic,
 } from '../../src/specs/index.js';
+import { BUILDERS } from '../../src/forms.js';
 
 declare const connection: Connection;
 

@@ -4,9 +4,10 @@
  * when the context is destroyed. Zoneless, the zone parts do nothing.
  * @module
  */
-import { DestroyRef, Injector, NgZone, assertInInjectionContext, inject } from '@angular/core';
+import { DestroyRef, Injector, NgZone, inject } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Observable, type MonoTypeOperatorFunction } from 'rxjs';
+import { InjectionContextError } from './injection-context-error.js';
 
 /** The option every helper takes to run outside an injection context. */
 export interface InjectorOption {
@@ -18,11 +19,17 @@ export interface InjectorOption {
   readonly injector?: Injector;
 }
 
-/** The caller's injector: `injector` if given, else the current injection context's (asserted). */
-export function contextInjector(helper: (...args: never[]) => unknown, injector: Injector | undefined): Injector {
+/**
+ * The caller's injector: `injector` if given, else the current injection context's.
+ * @throws {@link InjectionContextError} naming `helper`, outside an injection context.
+ */
+export function contextInjector(helper: string, injector: Injector | undefined): Injector {
   if (injector !== undefined) return injector;
-  assertInInjectionContext(helper);
-  return inject(Injector);
+  try {
+    return inject(Injector);
+  } catch (cause) {
+    throw new InjectionContextError(helper, cause);
+  }
 }
 
 /**

@@ -51,6 +51,10 @@ export type FlowClientConfig = Omit<ConnectOptions, 'token'> & FlowClientToken;
  * `config` may be a function, called once in an injection context, to read the URL from the
  * app's own configuration.
  *
+ * A `token$` may start empty (signed out): the connection is made when first injected, so show
+ * what injects it only once there is a token (as the Angular guide's app does), or wait for the
+ * first token in `provideAppInitializer`.
+ *
  * @throws Error when first injected without a token (no `token`, and `token$` has none yet);
  * TypeError or `FlowclientConnectionError` for bad options or an undecodable first token, as
  * {@link connect}.
@@ -87,7 +91,8 @@ function connectWithTokens(config: FlowClientConfig): Connection {
     if (first === undefined) {
       throw new Error(
         'provideFlowClient: no token. Give `token`, or a `token$` that has a token when the connection is first injected ' +
-          '(a BehaviorSubject, a ReplaySubject(1) or shareReplay(1), resolved before bootstrap).',
+          '(a BehaviorSubject, a ReplaySubject(1) or shareReplay(1)): show what injects FLOW_CONNECTION only once signed in, ' +
+          'or wait for the first token in provideAppInitializer.',
       );
     }
     connection = connect({ ...options, token: first });

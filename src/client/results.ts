@@ -14,6 +14,7 @@ import { bodyField } from '../http/error-mapping.js';
 import { runOnce } from '../query/run-once.js';
 import type { FlowResponse } from '../http/response.js';
 import type { QuerySpec } from '../specs/types.js';
+import type { GeoPropertiesOf, RowOf } from '../specs/rows.js';
 import type { ResultCache } from './result-cache.js';
 import { resultRouteWhenReady, type WaitOptions } from './status.js';
 import { checkConnection, checkRunArguments } from './arguments.js';
@@ -21,18 +22,21 @@ import { checkConnection, checkRunArguments } from './arguments.js';
 /** One row of a result: column name → value. */
 export type ResultRow = Record<string, unknown>;
 
-/** A GeoJSON Feature. */
-export interface Feature {
+/**
+ * A GeoJSON Feature; `P` is the type of its `properties` (see `GeoPropertiesOf` for a typed
+ * query's, e.g. `APIQuery.getResult({ format: 'geojson' })` of a wrapper's query).
+ */
+export interface Feature<P = Record<string, unknown> | null> {
   readonly type: 'Feature';
   readonly geometry: unknown;
-  readonly properties: Record<string, unknown> | null;
+  readonly properties: P;
   readonly id?: string | number;
 }
 
-/** A GeoJSON FeatureCollection, as FlowAPI sends for `.geojson` results and geography. */
-export interface FeatureCollection {
+/** A GeoJSON FeatureCollection, as FlowAPI sends for `.geojson` results and geography; `P` is its features' `properties`. */
+export interface FeatureCollection<P = Record<string, unknown> | null> {
   readonly type: 'FeatureCollection';
-  readonly features: readonly Feature[];
+  readonly features: readonly Feature<P>[];
 }
 
 /** Options of {@link getJsonRows}. */
@@ -44,9 +48,9 @@ export interface LocationOptions {
 }
 
 /** Options of the `get*Result` functions. */
-export interface QuerySpecOptions extends Omit<WaitOptions, 'queryId'> {
-  /** The query spec to run. */
-  readonly querySpec: QuerySpec;
+export interface QuerySpecOptions<S extends QuerySpec = QuerySpec> extends Omit<WaitOptions, 'queryId'> {
+  /** The query spec to run; its kind types the result (see `RowOf`). */
+  readonly querySpec: S;
 }
 
 /** "Could not get result. API returned with status code: <code>.[ Reason: <msg>]" unless 200. */
@@ -154,16 +158,24 @@ export function getCsvResultByQueryId({ connection, queryId, ...wait }: WaitOpti
   );
 }
 
-/** Run a query (single-flight, see `runOnce`), wait, and give its rows (flowclient's `get_result`). */
-export function getResult({ connection, querySpec, ...wait }: QuerySpecOptions): Observable<ResultRow[]> {
+/**
+ * Run a query (single-flight, see `runOnce`), wait, and give its rows (flowclient's `get_result`),
+ * typed by the spec's kind (see `RowOf`; `Record<string, unknown>` for a spec typed as `QuerySpec`).
+ */
+export function getResult<S extends QuerySpec>({ connection, querySpec, ...wait }: QuerySpecOptions<S>): Observable<RowOf<S>[]> {
   checkRunArguments({ connection, querySpec, ...wait }, 'getResult');
-  return runOnce({ connection, querySpec }).pipe(switchMap((queryId) => getResultByQueryId({ connection, queryId, ...wait })));
+  const rows = runOnce({ connection, querySpec }).pipe(switchMap((queryId) => getResultByQueryId({ connection, queryId, ...wait })));
+  return rows as Observable<unknown> as Observable<RowOf<S>[]>; // the server's rows, typed by the spec's kind
 }
 
-/** Run a query (single-flight, see `runOnce`), wait, and give its result as GeoJSON (flowclient's `get_geojson_result`). */
-export function getGeojsonResult({ connection, querySpec, ...wait }: QuerySpecOptions): Observable<FeatureCollection> {
+/**
+ * Run a query (single-flight, see `runOnce`), wait, and give its result as GeoJSON (flowclient's
+ * `get_geojson_result`), the features' `properties` typed by the spec's kind (see `GeoPropertiesOf`).
+ */
+export function getGeojsonResult<S extends QuerySpec>({ connection, querySpec, ...wait }: QuerySpecOptions<S>): Observable<FeatureCollection<GeoPropertiesOf<S>>> {
   checkRunArguments({ connection, querySpec, ...wait }, 'getGeojsonResult');
-  return runOnce({ connection, querySpec }).pipe(switchMap((queryId) => getGeojsonResultByQueryId({ connection, queryId, ...wait })));
+  const collection = runOnce({ connection, querySpec }).pipe(switchMap((queryId) => getGeojsonResultByQueryId({ connection, queryId, ...wait })));
+  return collection as Observable<unknown> as Observable<FeatureCollection<GeoPropertiesOf<S>>>; // the server's features, typed by the spec's kind
 }
 
 /** Run a query (single-flight, see `runOnce`), wait, and give its result as CSV text. */

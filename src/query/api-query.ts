@@ -7,13 +7,13 @@ import { catchError, defer, of, switchMap, tap, throwError, type Observable } fr
 import type { Connection } from '../connection.js';
 import { NotFoundError } from '../errors.js';
 import type { QuerySpec } from '../specs/types.js';
+import type { GeoPropertiesOf, RowOf } from '../specs/rows.js';
 import { getStatus, waitForQueryToBeReady } from '../client/status.js';
 import {
   getCsvResultByQueryId,
   getGeojsonResultByQueryId,
   getResultByQueryId,
   type FeatureCollection,
-  type ResultRow,
 } from '../client/results.js';
 import type { QueryStatus } from './poll-outcome.js';
 import { checkWatchOptions, watchQuery, type WatchOptions } from './shared-watch.js';
@@ -38,12 +38,17 @@ function checkApiQueryOptions<S extends QuerySpec>(options: APIQueryOptions<S>):
   return options;
 }
 
-/** Result formats and what each gives. */
-export interface ResultFormats {
+/**
+ * Result formats and what each gives for a query of spec `S`: rows typed by the spec's kind
+ * (see {@link RowOf}: `{ pcod: string; value: number }` for a spatial aggregate at an admin
+ * unit...), features whose `properties` are typed likewise (see {@link GeoPropertiesOf}). A spec
+ * typed as the whole `QuerySpec` union gives `Record<string, unknown>` rows.
+ */
+export interface ResultFormats<S extends QuerySpec = QuerySpec> {
   /** Rows as objects (flowclient's `pandas` format). */
-  json: ResultRow[];
+  json: RowOf<S>[];
   /** A GeoJSON FeatureCollection. */
-  geojson: FeatureCollection;
+  geojson: FeatureCollection<GeoPropertiesOf<S>>;
   /** CSV text (FlowAPI 1.18+). */
   csv: string;
 }
@@ -144,22 +149,22 @@ export class APIQuery<S extends QuerySpec = QuerySpec> {
    * share the download, later ones are answered from `connection.resultCache` while it holds it.
    * @throws TypeError for an unknown format, before anything is sent.
    */
-  getResult<F extends ResultFormat = 'json'>(options: GetResultOptions<F> = {}): Observable<ResultFormats[F]> {
+  getResult<F extends ResultFormat = 'json'>(options: GetResultOptions<F> = {}): Observable<ResultFormats<S>[F]> {
     const { format = 'json' as F, ...watch } = options;
     checkWatchOptions(watch, 'getResult');
     if (!RESULT_FORMATS.includes(format)) {
       throw new TypeError(`Invalid format: '${String(format)}'. Expected one of 'json', 'geojson', 'csv'.`);
     }
-    const fetch = (queryId: string): Observable<ResultFormats[F]> => {
+    const fetch = (queryId: string): Observable<ResultFormats<S>[F]> => {
       const args = { connection: this.connection, queryId, ...watch };
       const byFormat: { [K in ResultFormat]: () => Observable<ResultFormats[K]> } = {
         json: () => getResultByQueryId(args),
         geojson: () => getGeojsonResultByQueryId(args),
         csv: () => getCsvResultByQueryId(args),
       };
-      return byFormat[format]() as Observable<ResultFormats[F]>;
+      return byFormat[format]() as Observable<unknown> as Observable<ResultFormats<S>[F]>; // rows as the server sent them, typed by the spec's kind
     };
-    const fetchRerunning = (left: number) => (queryId: string): Observable<ResultFormats[F]> =>
+    const fetchRerunning = (left: number) => (queryId: string): Observable<ResultFormats<S>[F]> =>
       fetch(queryId).pipe(
         catchError((error: unknown) => (isForgotten(error) && left > 0 ? this.run().pipe(switchMap(fetchRerunning(left - 1))) : throwError(() => error))),
       );

@@ -4,40 +4,40 @@
  * @module
  */
 import { checkOptions, fail } from './checks.js';
-import { entry, field, type BuilderDescriptor } from './fields.js';
+import { entry, field, type BuilderChecks } from './fields.js';
 import { CATEGORICAL_METRIC_KINDS, COALESCED_LOCATION_KINDS, CONTINUOUS_METRIC_KINDS, JOINABLE_METRIC_KINDS, LABEL_KINDS, REFERENCE_LOCATION_KINDS } from './kinds.js';
 import type { CoalescedLocationSpec, MobilityClassificationSpec } from './derived-locations.js';
 import type { CategoricalMetricSpec, ContinuousMetricSpec, JoinableMetricSpec, ReferenceLocationSpec } from './types.js';
 import { DEFAULTS, JOINED_SPATIAL_AGGREGATE_METHODS, STATISTICS, type JoinedSpatialAggregateMethod, type Statistic } from './values.js';
 
 /** Options of {@link spatialAggregateSpec}. */
-export interface SpatialAggregateOptions {
+export interface SpatialAggregateOptions<L extends ReferenceLocationSpec = ReferenceLocationSpec> {
   /** Locations to count subscribers in: a daily, modal, most-frequent, majority or coalesced location. */
-  readonly locations: ReferenceLocationSpec;
+  readonly locations: L;
 }
 
-/** A `spatial_aggregate` spec: subscribers counted per location. */
-export interface SpatialAggregateSpec {
+/** A `spatial_aggregate` spec: subscribers counted per location; `L` is the type of its locations. */
+export interface SpatialAggregateSpec<L extends ReferenceLocationSpec = ReferenceLocationSpec> {
   /** The kind. */
   readonly query_kind: 'spatial_aggregate';
   /** The reference locations counted. */
-  readonly locations: ReferenceLocationSpec;
+  readonly locations: L;
 }
 
 /** Options of {@link labelledSpatialAggregateSpec}. */
-export interface LabelledSpatialAggregateOptions {
+export interface LabelledSpatialAggregateOptions<L extends CoalescedLocationSpec = CoalescedLocationSpec> {
   /** Locations to count subscribers in: a coalesced location. */
-  readonly locations: CoalescedLocationSpec;
+  readonly locations: L;
   /** Labels to split the counts by: a mobility classification. */
   readonly labels: MobilityClassificationSpec;
 }
 
-/** A `labelled_spatial_aggregate` spec: subscribers counted per location and label. */
-export interface LabelledSpatialAggregateSpec {
+/** A `labelled_spatial_aggregate` spec: subscribers counted per location and label; `L` is the type of its locations. */
+export interface LabelledSpatialAggregateSpec<L extends CoalescedLocationSpec = CoalescedLocationSpec> {
   /** The kind. */
   readonly query_kind: 'labelled_spatial_aggregate';
   /** The locations counted. */
-  readonly locations: CoalescedLocationSpec;
+  readonly locations: L;
   /** The labels. */
   readonly labels: MobilityClassificationSpec;
 }
@@ -64,16 +64,19 @@ export type JoinedSpatialAggregateOptions =
       readonly method: 'distr';
     };
 
-/** A `joined_spatial_aggregate` spec: a subscriber metric aggregated per location. */
-export interface JoinedSpatialAggregateSpec {
+/**
+ * A `joined_spatial_aggregate` spec: a subscriber metric aggregated per location; `L` and `M` are
+ * the types of its locations and metric (a categorical metric is aggregated by `distr`).
+ */
+export interface JoinedSpatialAggregateSpec<L extends ReferenceLocationSpec = ReferenceLocationSpec, M extends JoinableMetricSpec = JoinableMetricSpec> {
   /** The kind. */
   readonly query_kind: 'joined_spatial_aggregate';
   /** Aggregation method. */
   readonly method: JoinedSpatialAggregateMethod;
   /** The locations. */
-  readonly locations: ReferenceLocationSpec;
+  readonly locations: L;
   /** The metric. */
-  readonly metric: JoinableMetricSpec;
+  readonly metric: M;
 }
 
 /** Options of {@link histogramAggregateSpec}. */
@@ -102,61 +105,56 @@ export interface HistogramAggregateSpec {
   readonly range?: { readonly lower_bound: number; readonly upper_bound: number };
 }
 
-const referenceLocations = (description: string) =>
-  field('locations', 'locations', { kind: 'query', queryKinds: REFERENCE_LOCATION_KINDS }, { required: true, description });
+const referenceLocations = () =>
+  field('locations', 'locations', { kind: 'query', queryKinds: REFERENCE_LOCATION_KINDS }, { required: true });
 
-const SPATIAL_AGGREGATE: BuilderDescriptor = {
+const SPATIAL_AGGREGATE: BuilderChecks = {
   builder: 'spatialAggregateSpec',
   queryKind: 'spatial_aggregate',
-  description: 'Subscribers counted per location.',
-  fields: [referenceLocations('Reference locations to count (daily, modal, most-frequent, majority or coalesced location).')],
+  fields: [/* @__PURE__ */ referenceLocations()],
 };
 
 /**
  * Spec counting subscribers per location.
  * @example `spatialAggregateSpec({ locations: dailyLocationSpec({ date: '2016-01-01', aggregationUnit: 'admin3', method: 'last' }) })`
  */
-export function spatialAggregateSpec(options: SpatialAggregateOptions): SpatialAggregateSpec {
+export function spatialAggregateSpec<L extends ReferenceLocationSpec>(options: SpatialAggregateOptions<L>): SpatialAggregateSpec<L> {
   checkOptions(SPATIAL_AGGREGATE, options);
   return { query_kind: 'spatial_aggregate', locations: options.locations };
 }
 
-const LABELLED_SPATIAL_AGGREGATE: BuilderDescriptor = {
+const LABELLED_SPATIAL_AGGREGATE: BuilderChecks = {
   builder: 'labelledSpatialAggregateSpec',
   queryKind: 'labelled_spatial_aggregate',
-  description: 'Subscribers counted per location and label.',
   fields: [
-    field('locations', 'locations', { kind: 'query', queryKinds: COALESCED_LOCATION_KINDS }, {
+    /* @__PURE__ */ field('locations', 'locations', { kind: 'query', queryKinds: COALESCED_LOCATION_KINDS }, {
       required: true,
-      description: 'Locations to count (a coalesced_location spec).',
     }),
-    field('labels', 'labels', { kind: 'query', queryKinds: LABEL_KINDS }, {
+    /* @__PURE__ */ field('labels', 'labels', { kind: 'query', queryKinds: LABEL_KINDS }, {
       required: true,
-      description: 'Labels to split the counts by (a mobility_classification spec).',
     }),
   ],
 };
 
 /** Spec counting subscribers per location, split by a categorical label. */
-export function labelledSpatialAggregateSpec(options: LabelledSpatialAggregateOptions): LabelledSpatialAggregateSpec {
+export function labelledSpatialAggregateSpec<L extends CoalescedLocationSpec>(
+  options: LabelledSpatialAggregateOptions<L>,
+): LabelledSpatialAggregateSpec<L> {
   checkOptions(LABELLED_SPATIAL_AGGREGATE, options);
   return { query_kind: 'labelled_spatial_aggregate', locations: options.locations, labels: options.labels };
 }
 
-const JOINED_SPATIAL_AGGREGATE: BuilderDescriptor = {
+const JOINED_SPATIAL_AGGREGATE: BuilderChecks = {
   builder: 'joinedSpatialAggregateSpec',
   queryKind: 'joined_spatial_aggregate',
-  description: 'A subscriber metric aggregated per location.',
   fields: [
-    field('method', 'method', { kind: 'enum', values: JOINED_SPATIAL_AGGREGATE_METHODS }, {
+    /* @__PURE__ */ field('method', 'method', { kind: 'enum', values: JOINED_SPATIAL_AGGREGATE_METHODS }, {
       nullable: false,
       default: DEFAULTS.joinedSpatialAggregateMethod,
-      description: 'A statistic for a numeric metric; distr (only) for the categorical handset metric.',
     }),
-    referenceLocations('Locations the metric is aggregated over.'),
-    field('metric', 'metric', { kind: 'query', queryKinds: JOINABLE_METRIC_KINDS }, {
+    /* @__PURE__ */ referenceLocations(),
+    /* @__PURE__ */ field('metric', 'metric', { kind: 'query', queryKinds: JOINABLE_METRIC_KINDS }, {
       required: true,
-      description: 'Subscriber metric to aggregate.',
     }),
   ],
 };
@@ -168,7 +166,9 @@ const quoted = (values: readonly string[]): string => values.map((v) => `'${v}'`
  * distribution (`distr`) for the handset metric.
  * @example `joinedSpatialAggregateSpec({ locations, metric: radiusOfGyrationSpec({...}), method: 'median' })`
  */
-export function joinedSpatialAggregateSpec(options: JoinedSpatialAggregateOptions): JoinedSpatialAggregateSpec {
+export function joinedSpatialAggregateSpec<L extends ReferenceLocationSpec, M extends JoinableMetricSpec>(
+  options: JoinedSpatialAggregateOptions & { readonly locations: L; readonly metric: M },
+): JoinedSpatialAggregateSpec<L, M> {
   const { builder } = JOINED_SPATIAL_AGGREGATE;
   checkOptions(JOINED_SPATIAL_AGGREGATE, options);
   const method = options.method ?? DEFAULTS.joinedSpatialAggregateMethod;
@@ -182,22 +182,18 @@ export function joinedSpatialAggregateSpec(options: JoinedSpatialAggregateOption
   return { query_kind: 'joined_spatial_aggregate', method, locations: options.locations, metric: options.metric };
 }
 
-const HISTOGRAM_AGGREGATE: BuilderDescriptor = {
+const HISTOGRAM_AGGREGATE: BuilderChecks = {
   builder: 'histogramAggregateSpec',
   queryKind: 'histogram_aggregate',
-  description: 'A histogram of a numeric subscriber metric.',
   fields: [
-    field('metric', 'metric', { kind: 'query', queryKinds: CONTINUOUS_METRIC_KINDS }, {
+    /* @__PURE__ */ field('metric', 'metric', { kind: 'query', queryKinds: CONTINUOUS_METRIC_KINDS }, {
       required: true,
-      description: 'Numeric subscriber metric.',
     }),
-    field('bins', 'bins', { kind: 'bins' }, {
+    /* @__PURE__ */ field('bins', 'bins', { kind: 'bins' }, {
       required: true,
-      description: 'Number of equal bins, sent as {n_bins}; or bin edges, sent as {bin_list}.',
     }),
-    field('range', 'range', { kind: 'range' }, {
+    /* @__PURE__ */ field('range', 'range', { kind: 'range' }, {
       omitWhenUnset: true,
-      description: 'Bounds [lower, upper] of the histogram, sent as {lower_bound, upper_bound}; left out of the JSON when unset.',
     }),
   ],
 };
@@ -223,8 +219,8 @@ export function histogramAggregateSpec(options: HistogramAggregateOptions): Hist
 
 /** Registry entries of this module's builders. @internal */
 export const AGGREGATE_BUILDERS = {
-  spatialAggregateSpec: entry(SPATIAL_AGGREGATE, spatialAggregateSpec),
-  labelledSpatialAggregateSpec: entry(LABELLED_SPATIAL_AGGREGATE, labelledSpatialAggregateSpec),
-  joinedSpatialAggregateSpec: entry(JOINED_SPATIAL_AGGREGATE, joinedSpatialAggregateSpec),
-  histogramAggregateSpec: entry(HISTOGRAM_AGGREGATE, histogramAggregateSpec),
+  spatialAggregateSpec: /* @__PURE__ */ entry(SPATIAL_AGGREGATE, spatialAggregateSpec),
+  labelledSpatialAggregateSpec: /* @__PURE__ */ entry(LABELLED_SPATIAL_AGGREGATE, labelledSpatialAggregateSpec),
+  joinedSpatialAggregateSpec: /* @__PURE__ */ entry(JOINED_SPATIAL_AGGREGATE, joinedSpatialAggregateSpec),
+  histogramAggregateSpec: /* @__PURE__ */ entry(HISTOGRAM_AGGREGATE, histogramAggregateSpec),
 } as const;

@@ -7,7 +7,7 @@
  * @module
  */
 import { QuerySpecError } from '../errors.js';
-import type { BuilderDescriptor, CommonOptions, EventFilterOptions, FieldDescriptor, FieldType, GeoOptions } from './fields.js';
+import type { BuilderChecks, CommonOptions, EventFilterOptions, FieldCheck, FieldType, GeoOptions } from './fields.js';
 import type { CommonJson, EventFilterJson, GeoJson, HoursJson, HoursRange } from './types.js';
 
 /** Throw the `QuerySpecError` of a rejected option. */
@@ -101,7 +101,7 @@ export function matchesFieldType(type: FieldType, value: unknown): boolean {
 }
 
 /** Check one option against its descriptor; throws `QuerySpecError` naming the builder, field, value and what is allowed. */
-export function checkField(builder: string, field: FieldDescriptor, value: unknown): void {
+export function checkField(builder: string, field: FieldCheck, value: unknown): void {
   if (value === undefined) {
     if (field.required) fail(builder, field.name, value, field.allowed);
     return;
@@ -113,7 +113,7 @@ export function checkField(builder: string, field: FieldDescriptor, value: unkno
  * Check a builder's options object: it is an object, has no unknown options, and every option
  * matches its descriptor. Throws the first `QuerySpecError` found.
  */
-export function checkOptions(descriptor: BuilderDescriptor, options: unknown): void {
+export function checkOptions(descriptor: BuilderChecks, options: unknown): void {
   const { builder, fields } = descriptor;
   if (!isRecord(options)) fail(builder, 'options', options, 'an options object');
   const known = new Set(fields.map((f) => f.name));
@@ -139,7 +139,7 @@ function instantOf(date: string): number {
  * `startDateA`/`endDateA`…) must not end before it starts. Runs after the field checks, so both are real dates.
  * @throws QuerySpecError naming the end option, its value and the start option's.
  */
-export function checkPeriods(descriptor: BuilderDescriptor, options: Readonly<Record<string, unknown>>): void {
+export function checkPeriods(descriptor: BuilderChecks, options: Readonly<Record<string, unknown>>): void {
   for (const start of descriptor.fields) {
     const suffix = /^start(.*)$/.exec(start.name)?.[1];
     const end = suffix === undefined ? undefined : descriptor.fields.find((f) => f.name === `end${suffix}`);

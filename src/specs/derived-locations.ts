@@ -5,30 +5,30 @@
  * @module
  */
 import { checkOptions } from './checks.js';
-import { entry, field, type BuilderDescriptor } from './fields.js';
+import { entry, field, type BuilderChecks } from './fields.js';
 import { COALESCED_LOCATION_KINDS, LOCATION_WEIGHTS_KINDS, MAJORITY_LOCATION_KINDS, VISITABLE_LOCATION_KINDS } from './kinds.js';
 import type { SamplingKey, VisitableLocationSpec } from './types.js';
-import { DEFAULTS } from './values.js';
+import { DEFAULTS, type AggregationUnit } from './values.js';
 import { checkSameAggregationUnit } from './aggregation-units.js';
 
 /** Options of {@link locationVisitsSpec}. */
-export interface LocationVisitsOptions {
+export interface LocationVisitsOptions<U extends AggregationUnit = AggregationUnit> {
   /** Daily or modal locations whose visits are counted (at least one, same aggregation unit). */
-  readonly locations: readonly VisitableLocationSpec[];
+  readonly locations: readonly VisitableLocationSpec<U>[];
 }
 
 /** A `location_visits` spec: per subscriber, each location and how many of the given locations it was. */
-export interface LocationVisitsSpec extends SamplingKey {
+export interface LocationVisitsSpec<U extends AggregationUnit = AggregationUnit> extends SamplingKey {
   /** The kind. */
   readonly query_kind: 'location_visits';
   /** The daily or modal locations. */
-  readonly locations: readonly VisitableLocationSpec[];
+  readonly locations: readonly VisitableLocationSpec<U>[];
 }
 
 /** Options of {@link majorityLocationSpec}. */
-export interface MajorityLocationOptions {
+export interface MajorityLocationOptions<U extends AggregationUnit = AggregationUnit> {
   /** Weights of each subscriber's locations: a `location_visits` spec. */
-  readonly subscriberLocationWeights: LocationVisitsSpec;
+  readonly subscriberLocationWeights: LocationVisitsSpec<U>;
   /** A subscriber whose weights sum to less than this needs a location of weight above half of it. @defaultValue 0 */
   readonly minimumTotalWeight?: number | undefined;
   /** Keep subscribers without a majority location, with a null location. @defaultValue false */
@@ -36,11 +36,11 @@ export interface MajorityLocationOptions {
 }
 
 /** A `majority_location` spec: each subscriber's location holding more than half their total weight. */
-export interface MajorityLocationSpec extends SamplingKey {
+export interface MajorityLocationSpec<U extends AggregationUnit = AggregationUnit> extends SamplingKey {
   /** The kind. */
   readonly query_kind: 'majority_location';
   /** The location weights. */
-  readonly subscriber_location_weights: LocationVisitsSpec;
+  readonly subscriber_location_weights: LocationVisitsSpec<U>;
   /** Minimum total weight. */
   readonly minimum_total_weight: number;
   /** Keep unlocatable subscribers. */
@@ -48,27 +48,27 @@ export interface MajorityLocationSpec extends SamplingKey {
 }
 
 /** Options of {@link coalescedLocationSpec}. */
-export interface CoalescedLocationOptions {
+export interface CoalescedLocationOptions<U extends AggregationUnit = AggregationUnit> {
   /** Location used when a subscriber has one. */
-  readonly preferredLocation: MajorityLocationSpec;
+  readonly preferredLocation: MajorityLocationSpec<U>;
   /** Location used otherwise, if its weight reaches `weightThreshold`. */
-  readonly fallbackLocation: MajorityLocationSpec;
+  readonly fallbackLocation: MajorityLocationSpec<U>;
   /** Weights filtering the fallback location: a `location_visits` spec. */
-  readonly subscriberLocationWeights: LocationVisitsSpec;
+  readonly subscriberLocationWeights: LocationVisitsSpec<U>;
   /** Minimum weight of a fallback location (integer). */
   readonly weightThreshold: number;
 }
 
 /** A `coalesced_location` spec: the preferred location, else a sufficiently weighted fallback location. */
-export interface CoalescedLocationSpec extends SamplingKey {
+export interface CoalescedLocationSpec<U extends AggregationUnit = AggregationUnit> extends SamplingKey {
   /** The kind. */
   readonly query_kind: 'coalesced_location';
   /** Preferred location. */
-  readonly preferred_location: MajorityLocationSpec;
+  readonly preferred_location: MajorityLocationSpec<U>;
   /** Fallback location. */
-  readonly fallback_location: MajorityLocationSpec;
+  readonly fallback_location: MajorityLocationSpec<U>;
   /** Weights filtering the fallback. */
-  readonly subscriber_location_weights: LocationVisitsSpec;
+  readonly subscriber_location_weights: LocationVisitsSpec<U>;
   /** Minimum fallback weight. */
   readonly weight_threshold: number;
 }
@@ -91,52 +91,46 @@ export interface MobilityClassificationSpec extends SamplingKey {
   readonly stay_length_threshold: number;
 }
 
-const LOCATION_VISITS: BuilderDescriptor = {
+const LOCATION_VISITS: BuilderChecks = {
   builder: 'locationVisitsSpec',
   queryKind: 'location_visits',
-  description: 'For each subscriber, each location and how many of the given daily or modal locations it was.',
   fields: [
-    field('locations', 'locations', { kind: 'queryList', queryKinds: VISITABLE_LOCATION_KINDS }, {
+    /* @__PURE__ */ field('locations', 'locations', { kind: 'queryList', queryKinds: VISITABLE_LOCATION_KINDS }, {
       required: true,
-      description: 'Daily or modal locations, all at the same aggregation unit.',
     }),
   ],
 };
 
 /** Spec counting, per subscriber, how many of the given daily or modal locations were each location. */
-export function locationVisitsSpec(options: LocationVisitsOptions): LocationVisitsSpec {
+export function locationVisitsSpec<U extends AggregationUnit>(options: LocationVisitsOptions<U>): LocationVisitsSpec<U> {
   checkOptions(LOCATION_VISITS, options);
   checkSameAggregationUnit(LOCATION_VISITS.builder, options, ['locations']);
   return { query_kind: 'location_visits', locations: options.locations };
 }
 
-const weightsField = (description: string) =>
+const weightsField = () =>
   field('subscriberLocationWeights', 'subscriber_location_weights', { kind: 'query', queryKinds: LOCATION_WEIGHTS_KINDS }, {
     required: true,
-    description,
   });
 
-const MAJORITY_LOCATION: BuilderDescriptor = {
+const MAJORITY_LOCATION: BuilderChecks = {
   builder: 'majorityLocationSpec',
   queryKind: 'majority_location',
-  description: "Each subscriber's location holding more than half of their total weight.",
   fields: [
-    weightsField('Weights of the locations of each subscriber (a location_visits spec).'),
-    field('minimumTotalWeight', 'minimum_total_weight', { kind: 'number' }, {
+    /* @__PURE__ */ weightsField(),
+    /* @__PURE__ */ field('minimumTotalWeight', 'minimum_total_weight', { kind: 'number' }, {
       nullable: false,
       default: DEFAULTS.minimumTotalWeight,
-      description: 'A subscriber whose weights sum to less than this needs a location weighing more than half of it.',
     }),
-    field('includeUnlocatable', 'include_unlocatable', { kind: 'boolean' }, {
+    /* @__PURE__ */ field('includeUnlocatable', 'include_unlocatable', { kind: 'boolean' }, {
       nullable: false,
       default: DEFAULTS.includeUnlocatable,
-      description: 'Keep subscribers without a majority location, with a null location.',
     }),
   ],
 };
 
 /** Spec of each subscriber's majority location over a `location_visits` weighting. */
-export function majorityLocationSpec(options: MajorityLocationOptions): MajorityLocationSpec {
+export function majorityLocationSpec<U extends AggregationUnit>(options: MajorityLocationOptions<U>): MajorityLocationSpec<U> {
   checkOptions(MAJORITY_LOCATION, options);
   return {
     query_kind: 'majority_location',
@@ -146,26 +140,24 @@ export function majorityLocationSpec(options: MajorityLocationOptions): Majority
   };
 }
 
-const majorityField = (name: string, key: string, description: string) =>
-  field(name, key, { kind: 'query', queryKinds: MAJORITY_LOCATION_KINDS }, { required: true, description });
+const majorityField = (name: string, key: string) =>
+  field(name, key, { kind: 'query', queryKinds: MAJORITY_LOCATION_KINDS }, { required: true });
 
-const COALESCED_LOCATION: BuilderDescriptor = {
+const COALESCED_LOCATION: BuilderChecks = {
   builder: 'coalescedLocationSpec',
   queryKind: 'coalesced_location',
-  description: 'The preferred location of each subscriber, else their fallback location if weighted enough.',
   fields: [
-    majorityField('preferredLocation', 'preferred_location', 'Location used when a subscriber has one (a majority_location spec).'),
-    majorityField('fallbackLocation', 'fallback_location', 'Location used otherwise (a majority_location spec).'),
-    weightsField('Weights filtering the fallback location (a location_visits spec).'),
-    field('weightThreshold', 'weight_threshold', { kind: 'integer' }, {
+    /* @__PURE__ */ majorityField('preferredLocation', 'preferred_location'),
+    /* @__PURE__ */ majorityField('fallbackLocation', 'fallback_location'),
+    /* @__PURE__ */ weightsField(),
+    /* @__PURE__ */ field('weightThreshold', 'weight_threshold', { kind: 'integer' }, {
       required: true,
-      description: 'Minimum weight of a fallback location.',
     }),
   ],
 };
 
 /** Spec of each subscriber's preferred location, falling back to another where the weight reaches a threshold. */
-export function coalescedLocationSpec(options: CoalescedLocationOptions): CoalescedLocationSpec {
+export function coalescedLocationSpec<U extends AggregationUnit>(options: CoalescedLocationOptions<U>): CoalescedLocationSpec<U> {
   checkOptions(COALESCED_LOCATION, options);
   checkSameAggregationUnit(COALESCED_LOCATION.builder, options, ['preferredLocation', 'fallbackLocation', 'subscriberLocationWeights']);
   return {
@@ -177,18 +169,15 @@ export function coalescedLocationSpec(options: CoalescedLocationOptions): Coales
   };
 }
 
-const MOBILITY_CLASSIFICATION: BuilderDescriptor = {
+const MOBILITY_CLASSIFICATION: BuilderChecks = {
   builder: 'mobilityClassificationSpec',
   queryKind: 'mobility_classification',
-  description: 'Classifies each subscriber by how their reference location changes over consecutive periods.',
   fields: [
-    field('locations', 'locations', { kind: 'queryList', queryKinds: COALESCED_LOCATION_KINDS }, {
+    /* @__PURE__ */ field('locations', 'locations', { kind: 'queryList', queryKinds: COALESCED_LOCATION_KINDS }, {
       required: true,
-      description: 'Coalesced locations of consecutive periods, oldest first, same aggregation unit.',
     }),
-    field('stayLengthThreshold', 'stay_length_threshold', { kind: 'integer' }, {
+    /* @__PURE__ */ field('stayLengthThreshold', 'stay_length_threshold', { kind: 'integer' }, {
       required: true,
-      description: 'Consecutive periods at one location for a subscriber to be classed stable.',
     }),
   ],
 };
@@ -206,8 +195,8 @@ export function mobilityClassificationSpec(options: MobilityClassificationOption
 
 /** Registry entries of this module's builders. @internal */
 export const DERIVED_LOCATION_BUILDERS = {
-  majorityLocationSpec: entry(MAJORITY_LOCATION, majorityLocationSpec),
-  locationVisitsSpec: entry(LOCATION_VISITS, locationVisitsSpec),
-  coalescedLocationSpec: entry(COALESCED_LOCATION, coalescedLocationSpec),
-  mobilityClassificationSpec: entry(MOBILITY_CLASSIFICATION, mobilityClassificationSpec),
+  majorityLocationSpec: /* @__PURE__ */ entry(MAJORITY_LOCATION, majorityLocationSpec),
+  locationVisitsSpec: /* @__PURE__ */ entry(LOCATION_VISITS, locationVisitsSpec),
+  coalescedLocationSpec: /* @__PURE__ */ entry(COALESCED_LOCATION, coalescedLocationSpec),
+  mobilityClassificationSpec: /* @__PURE__ */ entry(MOBILITY_CLASSIFICATION, mobilityClassificationSpec),
 } as const;

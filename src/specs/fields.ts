@@ -1,21 +1,12 @@
 /**
  * Option fields as data: what each builder option is, its JSON key, whether it is required, its
- * default and what values it allows. The checks walk these descriptors, and `BUILDERS` exposes
- * them to form generators, so both read the same tables. Also the option groups most builders share.
+ * default and what values it allows. The checks walk these tables, and `BUILDERS` exposes
+ * them to form generators with their descriptions added, so both read the same tables. Also the option groups most builders share
+ * (the shared fields themselves are in `common-fields.ts`).
  * @module
  */
-import { REFERENCE_LOCATION_KINDS } from './kinds.js';
 import type { HoursRange, JsonValue, QuerySpec, SubscriberSubset } from './types.js';
-import {
-  AGGREGATION_UNITS,
-  DEFAULTS,
-  DIRECTIONS,
-  EVENT_TYPES,
-  HOUR_BOUNDS,
-  LOCATION_METHODS,
-  STATISTICS,
-  type EventType,
-} from './values.js';
+import type { EventType } from './values.js';
 
 /** What values an option allows, as data. `kind` says how to read the rest. */
 export type FieldType =
@@ -74,9 +65,31 @@ export interface BuilderEntry extends BuilderDescriptor {
   readonly build: (options: object) => QuerySpec;
 }
 
-/** Pair a descriptor with its builder function, for the registry. */
-export function entry<O extends object>(descriptor: BuilderDescriptor, builder: (options: O) => QuerySpec): BuilderEntry {
-  return { ...descriptor, build: (options: object) => builder(options as O) };
+/**
+ * A field as the checks read it: a {@link FieldDescriptor} without its description. The words
+ * for people are in `descriptions.ts`, which only `flowclient-rx/forms` bundles.
+ */
+export type FieldCheck = Omit<FieldDescriptor, 'description'>;
+
+/** A builder as its checks read it: name, kind and {@link FieldCheck}s, in JSON key order. */
+export interface BuilderChecks {
+  /** Builder function name, e.g. `dailyLocationSpec`. */
+  readonly builder: string;
+  /** `query_kind` of the spec it returns; `null` for `randomSampleSpec`. */
+  readonly queryKind: string | null;
+  /** Its options. */
+  readonly fields: readonly FieldCheck[];
+}
+
+/** {@link BuilderChecks} with the builder as a `build` over any options object (a registry entry before its descriptions). */
+export interface CheckedEntry extends BuilderChecks {
+  /** Check `options` and build the spec. */
+  readonly build: (options: object) => QuerySpec;
+}
+
+/** Pair a builder's checks with its function, for the registry. */
+export function entry(checks: BuilderChecks, builder: (options: never) => QuerySpec): CheckedEntry {
+  return { ...checks, build: (options: object) => (builder as (options: object) => QuerySpec)(options) };
 }
 
 const quote = (values: readonly string[]): string => values.map((v) => `'${v}'`).join(', ');
@@ -138,68 +151,17 @@ export interface FieldOptions {
   readonly default?: JsonValue;
   /** Leave the key out of the JSON when unset (only `histogram_aggregate.range`). */
   readonly omitWhenUnset?: boolean;
-  /** What the option is. */
-  readonly description: string;
 }
 
-/** Make a field descriptor. @example `field('seed', 'seed', {kind: 'number'}, {required: true, description: 'Seed'})` */
-export function field(name: string, key: string, type: FieldType, options: FieldOptions): FieldDescriptor {
+/** Make a field's checks (its description is added by the registry). @example `field('seed', 'seed', {kind: 'number'}, {required: true})` */
+export function field(name: string, key: string, type: FieldType, options: FieldOptions = {}): FieldCheck {
   const required = options.required ?? false;
   const nullable = options.nullable ?? (!required && options.default === undefined);
   const base = describeFieldType(type);
   const allowed = nullable ? `${base}, or null` : base;
   const withDefault = required || options.omitWhenUnset ? {} : { default: options.default ?? null };
-  return { name, key, required, nullable, ...withDefault, type, allowed, description: options.description };
+  return { name, key, required, nullable, ...withDefault, type, allowed };
 }
-
-const enumOf = (values: readonly string[]): FieldType => ({ kind: 'enum', values });
-const optionalString = (name: string, key: string, description: string): FieldDescriptor =>
-  field(name, key, { kind: 'string' }, { description });
-
-/** The fields most builders share, by option name. */
-export const F = {
-  startDate: field('startDate', 'start_date', { kind: 'date', withTime: true }, {
-    required: true,
-    description: 'First day of the period, inclusive (ISO date, e.g. 2016-01-01).',
-  }),
-  endDate: field('endDate', 'end_date', { kind: 'date', withTime: true }, {
-    required: true,
-    description: 'Day after the last day of the period: the end is exclusive (ISO date, e.g. 2016-01-08).',
-  }),
-  aggregationUnit: field('aggregationUnit', 'aggregation_unit', enumOf(AGGREGATION_UNITS), {
-    required: true,
-    description: 'Spatial unit to aggregate to, e.g. admin3.',
-  }),
-  locationMethod: field('method', 'method', enumOf(LOCATION_METHODS), {
-    required: true,
-    description: "How a subscriber's daily location is chosen: their last location of the day, or the most common.",
-  }),
-  statistic: field('statistic', 'statistic', enumOf(STATISTICS), { required: true, description: 'Statistic to compute.' }),
-  direction: field('direction', 'direction', enumOf(DIRECTIONS), {
-    nullable: false,
-    default: DEFAULTS.direction,
-    description: 'Count incoming events, outgoing events, or both.',
-  }),
-  eventTypes: field('eventTypes', 'event_types', { kind: 'enumList', values: EVENT_TYPES }, {
-    description: 'Event types to include; null includes all.',
-  }),
-  subscriberSubset: field('subscriberSubset', 'subscriber_subset', { kind: 'subscriberSubset' }, {
-    description: 'Subscribers to include: null for all, or the id of a query already run.',
-  }),
-  hours: field('hours', 'hours', { kind: 'hours', ...HOUR_BOUNDS }, {
-    description: 'Hours of the day to include, [startHour, endHour], both inclusive; null for the whole day.',
-  }),
-  mappingTable: optionalString('mappingTable', 'mapping_table', 'Table mapping cells to the aggregation unit; null for the default.'),
-  geomTable: optionalString('geomTable', 'geom_table', 'Geometry table to aggregate to; null for the default.'),
-  geomTableJoinColumn: optionalString('geomTableJoinColumn', 'geom_table_join_column', 'Column of geomTable to join on; null for the default.'),
-  referenceLocation: field('referenceLocation', 'reference_location', { kind: 'query', queryKinds: REFERENCE_LOCATION_KINDS }, {
-    required: true,
-    description: 'Reference location of each subscriber (daily, modal, most-frequent, majority or coalesced location).',
-  }),
-} as const;
-
-/** `mapping_table`, `geom_table`, `geom_table_join_column`, in that order. */
-export const GEO_FIELDS = [F.mappingTable, F.geomTable, F.geomTableJoinColumn] as const;
 
 /** Options shared by every builder over a period: first day inclusive, last day exclusive. */
 export interface DateRangeOptions {

@@ -1,6 +1,7 @@
 /**
  * Query-spec builders of flowclient-rx: 42 checked builders, 21 aggregate wrappers, the
- * `QuerySpec` types, the allowed-value tables and the `BUILDERS` registry.
+ * `QuerySpec` types and the allowed-value tables. The `BUILDERS` registry (every builder as data,
+ * for form generators) is in the entry `flowclient-rx/forms` (`src/forms.ts`).
  * @module
  */
 
@@ -60,9 +61,7 @@ export {
 } from './wrappers.js';
 export type { WithConnection, AggregateWrapper } from './wrappers.js';
 
-// Registry, field descriptors and checks
-export { BUILDERS, BUILDER_NAMES, buildersForKind } from './registry.js';
-export type { BuilderName } from './registry.js';
+// Field descriptors and checks (the BUILDERS registry is in flowclient-rx/forms)
 export { describeFieldType } from './fields.js';
 export type {
   BuilderDescriptor,
@@ -258,3 +257,27 @@ export type {
   UnmovingAtReferenceLocationCountsSpec,
   ActiveAtReferenceLocationCountsSpec,
 } from './reference-location-counts.js';
+
+// Typed results: the rows and GeoJSON properties of each aggregate kind
+export type {
+  RowOf,
+  GeoPropertiesOf,
+  UnitOf,
+  LocationColumns,
+  UntypedRow,
+  AggregateKind,
+  LocationValueRow,
+  LocationEventCountsRow,
+  FlowRow,
+  InOutFlowRow,
+  LabelledFlowRow,
+  LabelledLocationRow,
+  MeaningfulLocationsRow,
+  MeaningfulLocationsOdRow,
+  NetworkObjectsRow,
+  JoinedSpatialAggregateRow,
+  HistogramRow,
+  PointGeometry,
+  FlowsByLocation,
+  FlowGeoProperties,
+} from './rows.js';

@@ -4,6 +4,7 @@
  * builders say it at run time, and let form generators offer the right sub-queries.
  * @module
  */
+import { joinTuples } from './tuples.js';
 
 /** The 40 `query_kind` strings the builders produce. */
 export const QUERY_KINDS = [
@@ -67,7 +68,7 @@ export const REFERENCE_LOCATION_KINDS = [
 ] as const;
 
 /** Kinds accepted as `fromLocation`/`toLocation` of flows, inflows and outflows: reference locations plus `unique_locations`. */
-export const FLOW_INPUT_KINDS = [...REFERENCE_LOCATION_KINDS, 'unique_locations'] as const;
+export const FLOW_INPUT_KINDS = /* @__PURE__ */ joinTuples(REFERENCE_LOCATION_KINDS, ['unique_locations'] as const);
 
 /** Kinds accepted in `modalLocationSpec({locations})`: daily locations only. */
 export const MODAL_INPUT_KINDS = ['daily_location'] as const;
@@ -111,7 +112,7 @@ export const CONTINUOUS_METRIC_KINDS = [
 export const CATEGORICAL_METRIC_KINDS = ['handset'] as const;
 
 /** Kinds accepted as `joined_spatial_aggregate.metric`. */
-export const JOINABLE_METRIC_KINDS = [...CONTINUOUS_METRIC_KINDS, ...CATEGORICAL_METRIC_KINDS] as const;
+export const JOINABLE_METRIC_KINDS = /* @__PURE__ */ joinTuples(CONTINUOUS_METRIC_KINDS, CATEGORICAL_METRIC_KINDS);
 
 /** Kinds whose FlowMachine schema takes a `sampling` key, i.e. that `randomSampleSpec` can wrap. */
 export const SAMPLEABLE_KINDS = [

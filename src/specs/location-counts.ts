@@ -4,76 +4,77 @@
  * @module
  */
 import { checkOptions, commonJson, eventFilterJson, geoJson, hoursJson } from './checks.js';
-import { F, GEO_FIELDS, entry, field, type BuilderDescriptor, type CommonOptions, type DateRangeOptions, type GeoOptions } from './fields.js';
+import * as F from './common-fields.js';
+import { entry, field, type BuilderChecks, type CommonOptions, type DateRangeOptions, type GeoOptions } from './fields.js';
 import type { CommonJson, GeoJson, PeriodJson } from './types.js';
 import { COUNT_INTERVALS, DEFAULTS, type AggregationUnit, type CountInterval, type Direction } from './values.js';
 
 /** Options shared by the per-location counts. */
-export interface LocationCountsOptions extends DateRangeOptions, CommonOptions, GeoOptions {
+export interface LocationCountsOptions<U extends AggregationUnit = AggregationUnit> extends DateRangeOptions, CommonOptions, GeoOptions {
   /** Spatial unit counted at. @example `'admin3'` */
-  readonly aggregationUnit: AggregationUnit;
+  readonly aggregationUnit: U;
 }
 
 /** Options of {@link locationEventCountsSpec}. */
-export interface LocationEventCountsOptions extends LocationCountsOptions {
+export interface LocationEventCountsOptions<U extends AggregationUnit = AggregationUnit, I extends CountInterval = CountInterval>
+  extends LocationCountsOptions<U> {
   /** Time bucket of the counts (sent as `interval`); `min` and `minute` are both accepted. */
-  readonly countInterval: CountInterval;
+  readonly countInterval: I;
   /** Count incoming events, outgoing events, or both. @defaultValue 'both' */
   readonly direction?: Direction | undefined;
 }
 
 /** Options of {@link locationIntroversionSpec}. */
-export interface LocationIntroversionOptions extends LocationCountsOptions {
+export interface LocationIntroversionOptions<U extends AggregationUnit = AggregationUnit> extends LocationCountsOptions<U> {
   /** Count incoming events, outgoing events, or both. @defaultValue 'both' */
   readonly direction?: Direction | undefined;
 }
 
 /** Keys of a per-location count spec. */
-interface LocationCountsJson extends PeriodJson, CommonJson, GeoJson {
+interface LocationCountsJson<U extends AggregationUnit = AggregationUnit> extends PeriodJson, CommonJson, GeoJson {
   /** Spatial unit counted at. */
-  readonly aggregation_unit: AggregationUnit;
+  readonly aggregation_unit: U;
 }
 
 /** A `location_event_counts` spec: events per location and time bucket. */
-export interface LocationEventCountsSpec extends LocationCountsJson {
+export interface LocationEventCountsSpec<U extends AggregationUnit = AggregationUnit, I extends CountInterval = CountInterval>
+  extends LocationCountsJson<U> {
   /** The kind. */
   readonly query_kind: 'location_event_counts';
   /** Time bucket (`countInterval`). */
-  readonly interval: CountInterval;
+  readonly interval: I;
   /** Direction of the events. */
   readonly direction: Direction;
 }
 
 /** A `unique_subscriber_counts` spec: distinct subscribers per location. */
-export interface UniqueSubscriberCountsSpec extends LocationCountsJson {
+export interface UniqueSubscriberCountsSpec<U extends AggregationUnit = AggregationUnit> extends LocationCountsJson<U> {
   /** The kind. */
   readonly query_kind: 'unique_subscriber_counts';
 }
 
 /** A `location_introversion` spec: per location, the share of interactions with counterparts in the same location. */
-export interface LocationIntroversionSpec extends LocationCountsJson {
+export interface LocationIntroversionSpec<U extends AggregationUnit = AggregationUnit> extends LocationCountsJson<U> {
   /** The kind. */
   readonly query_kind: 'location_introversion';
   /** Direction of the events. */
   readonly direction: Direction;
 }
 
-const LOCATION_EVENT_COUNTS: BuilderDescriptor = {
+const LOCATION_EVENT_COUNTS: BuilderChecks = {
   builder: 'locationEventCountsSpec',
   queryKind: 'location_event_counts',
-  description: 'Events per location and time bucket (end date exclusive).',
   fields: [
     F.startDate,
     F.endDate,
-    field('countInterval', 'interval', { kind: 'enum', values: COUNT_INTERVALS }, {
+    /* @__PURE__ */ field('countInterval', 'interval', { kind: 'enum', values: COUNT_INTERVALS }, {
       required: true,
-      description: 'Time bucket of the counts, sent as interval.',
     }),
     F.aggregationUnit,
     F.direction,
     F.eventTypes,
     F.subscriberSubset,
-    ...GEO_FIELDS,
+    F.mappingTable, F.geomTable, F.geomTableJoinColumn,
     F.hours,
   ],
 };
@@ -82,7 +83,9 @@ const LOCATION_EVENT_COUNTS: BuilderDescriptor = {
  * Spec of event counts per location and time bucket; `countInterval` is sent as `interval`.
  * @example `locationEventCountsSpec({ startDate: '2016-01-01', endDate: '2016-01-02', aggregationUnit: 'admin3', countInterval: 'day' })`
  */
-export function locationEventCountsSpec(options: LocationEventCountsOptions): LocationEventCountsSpec {
+export function locationEventCountsSpec<U extends AggregationUnit, I extends CountInterval>(
+  options: LocationEventCountsOptions<U, I>,
+): LocationEventCountsSpec<U, I> {
   checkOptions(LOCATION_EVENT_COUNTS, options);
   return {
     query_kind: 'location_event_counts',
@@ -97,15 +100,14 @@ export function locationEventCountsSpec(options: LocationEventCountsOptions): Lo
   };
 }
 
-const UNIQUE_SUBSCRIBER_COUNTS: BuilderDescriptor = {
+const UNIQUE_SUBSCRIBER_COUNTS: BuilderChecks = {
   builder: 'uniqueSubscriberCountsSpec',
   queryKind: 'unique_subscriber_counts',
-  description: 'Distinct subscribers seen per location.',
-  fields: [F.startDate, F.endDate, F.aggregationUnit, ...GEO_FIELDS, F.eventTypes, F.subscriberSubset, F.hours],
+  fields: [F.startDate, F.endDate, F.aggregationUnit, F.mappingTable, F.geomTable, F.geomTableJoinColumn, F.eventTypes, F.subscriberSubset, F.hours],
 };
 
 /** Spec of how many distinct subscribers were seen in each location. */
-export function uniqueSubscriberCountsSpec(options: LocationCountsOptions): UniqueSubscriberCountsSpec {
+export function uniqueSubscriberCountsSpec<U extends AggregationUnit>(options: LocationCountsOptions<U>): UniqueSubscriberCountsSpec<U> {
   checkOptions(UNIQUE_SUBSCRIBER_COUNTS, options);
   return {
     query_kind: 'unique_subscriber_counts',
@@ -117,15 +119,14 @@ export function uniqueSubscriberCountsSpec(options: LocationCountsOptions): Uniq
   };
 }
 
-const LOCATION_INTROVERSION: BuilderDescriptor = {
+const LOCATION_INTROVERSION: BuilderChecks = {
   builder: 'locationIntroversionSpec',
   queryKind: 'location_introversion',
-  description: 'Per location, the share of interactions with counterparts in the same location.',
-  fields: [F.startDate, F.endDate, F.aggregationUnit, F.direction, ...GEO_FIELDS, F.eventTypes, F.subscriberSubset, F.hours],
+  fields: [F.startDate, F.endDate, F.aggregationUnit, F.direction, F.mappingTable, F.geomTable, F.geomTableJoinColumn, F.eventTypes, F.subscriberSubset, F.hours],
 };
 
 /** Spec of each location's introversion: the share of its interactions that stay within it. */
-export function locationIntroversionSpec(options: LocationIntroversionOptions): LocationIntroversionSpec {
+export function locationIntroversionSpec<U extends AggregationUnit>(options: LocationIntroversionOptions<U>): LocationIntroversionSpec<U> {
   checkOptions(LOCATION_INTROVERSION, options);
   return {
     query_kind: 'location_introversion',
@@ -140,7 +141,7 @@ export function locationIntroversionSpec(options: LocationIntroversionOptions): 
 
 /** Registry entries of this module's builders. @internal */
 export const LOCATION_COUNT_BUILDERS = {
-  locationEventCountsSpec: entry(LOCATION_EVENT_COUNTS, locationEventCountsSpec),
-  uniqueSubscriberCountsSpec: entry(UNIQUE_SUBSCRIBER_COUNTS, uniqueSubscriberCountsSpec),
-  locationIntroversionSpec: entry(LOCATION_INTROVERSION, locationIntroversionSpec),
+  locationEventCountsSpec: /* @__PURE__ */ entry(LOCATION_EVENT_COUNTS, locationEventCountsSpec),
+  uniqueSubscriberCountsSpec: /* @__PURE__ */ entry(UNIQUE_SUBSCRIBER_COUNTS, uniqueSubscriberCountsSpec),
+  locationIntroversionSpec: /* @__PURE__ */ entry(LOCATION_INTROVERSION, locationIntroversionSpec),
 } as const;

@@ -5,94 +5,85 @@
  * @module
  */
 import { checkOptions, eventFilterJson, fail, geoJson, hoursJson } from './checks.js';
-import {
-  F,
-  GEO_FIELDS,
-  entry,
-  field,
-  type BuilderDescriptor,
-  type CommonOptions,
-  type DateRangeOptions,
-  type GeoOptions,
-} from './fields.js';
+import * as F from './common-fields.js';
+import { entry, field, type BuilderChecks, type CommonOptions, type DateRangeOptions, type GeoOptions } from './fields.js';
 import { MODAL_INPUT_KINDS } from './kinds.js';
 import type { CommonJson, GeoJson, PeriodJson, SamplingKey } from './types.js';
 import type { AggregationUnit, LocationMethod } from './values.js';
 import { checkSameAggregationUnit } from './aggregation-units.js';
 
 /** Options of {@link uniqueLocationsSpec} and {@link mostFrequentLocationSpec}. */
-export interface LocationsOverPeriodOptions extends DateRangeOptions, CommonOptions, GeoOptions {
+export interface LocationsOverPeriodOptions<U extends AggregationUnit = AggregationUnit> extends DateRangeOptions, CommonOptions, GeoOptions {
   /** Spatial unit of the locations. @example `'admin3'` */
-  readonly aggregationUnit: AggregationUnit;
+  readonly aggregationUnit: U;
 }
 
 /** A `unique_locations` spec: the set of locations each subscriber visited in a period. */
-export interface UniqueLocationsSpec extends PeriodJson, CommonJson, GeoJson, SamplingKey {
+export interface UniqueLocationsSpec<U extends AggregationUnit = AggregationUnit> extends PeriodJson, CommonJson, GeoJson, SamplingKey {
   /** The kind. */
   readonly query_kind: 'unique_locations';
   /** Spatial unit of the locations. */
-  readonly aggregation_unit: AggregationUnit;
+  readonly aggregation_unit: U;
 }
 
 /** A `most_frequent_location` spec: each subscriber's most visited location in a period. */
-export interface MostFrequentLocationSpec extends PeriodJson, CommonJson, GeoJson, SamplingKey {
+export interface MostFrequentLocationSpec<U extends AggregationUnit = AggregationUnit> extends PeriodJson, CommonJson, GeoJson, SamplingKey {
   /** The kind. */
   readonly query_kind: 'most_frequent_location';
   /** Spatial unit of the locations. */
-  readonly aggregation_unit: AggregationUnit;
+  readonly aggregation_unit: U;
 }
 
 /** Options of {@link dailyLocationSpec}. */
-export interface DailyLocationOptions extends CommonOptions, GeoOptions {
+export interface DailyLocationOptions<U extends AggregationUnit = AggregationUnit> extends CommonOptions, GeoOptions {
   /** The day (ISO date). @example `'2016-01-01'` */
   readonly date: string;
   /** Spatial unit of the locations. */
-  readonly aggregationUnit: AggregationUnit;
+  readonly aggregationUnit: U;
   /** Location chosen: the day's last, or its most common. */
   readonly method: LocationMethod;
 }
 
 /** A `daily_location` spec: each subscriber's location on one day. */
-export interface DailyLocationSpec extends CommonJson, GeoJson, SamplingKey {
+export interface DailyLocationSpec<U extends AggregationUnit = AggregationUnit> extends CommonJson, GeoJson, SamplingKey {
   /** The kind. */
   readonly query_kind: 'daily_location';
   /** The day (ISO date). */
   readonly date: string;
   /** Spatial unit of the locations. */
-  readonly aggregation_unit: AggregationUnit;
+  readonly aggregation_unit: U;
   /** Location chosen: the day's last, or its most common. */
   readonly method: LocationMethod;
 }
 
 /** Options of {@link modalLocationSpec}. */
-export interface ModalLocationOptions {
+export interface ModalLocationOptions<U extends AggregationUnit = AggregationUnit> {
   /** Daily locations to take the mode of (at least one, all at the same aggregation unit). */
-  readonly locations: readonly DailyLocationSpec[];
+  readonly locations: readonly DailyLocationSpec<U>[];
 }
 
 /** A `modal_location` spec: each subscriber's most common location over a list of daily locations. */
-export interface ModalLocationSpec extends SamplingKey {
+export interface ModalLocationSpec<U extends AggregationUnit = AggregationUnit> extends SamplingKey {
   /** The kind. */
   readonly query_kind: 'modal_location';
   /** The daily locations. */
-  readonly locations: readonly DailyLocationSpec[];
+  readonly locations: readonly DailyLocationSpec<U>[];
 }
 
 /** Options of {@link modalLocationFromDatesSpec}: those of {@link dailyLocationSpec} over a period instead of a date. */
-export interface ModalLocationFromDatesOptions extends DateRangeOptions, Omit<DailyLocationOptions, 'date'> {}
+export interface ModalLocationFromDatesOptions<U extends AggregationUnit = AggregationUnit> extends DateRangeOptions, Omit<DailyLocationOptions<U>, 'date'> {}
 
-const UNIQUE_LOCATIONS: BuilderDescriptor = {
+const UNIQUE_LOCATIONS: BuilderChecks = {
   builder: 'uniqueLocationsSpec',
   queryKind: 'unique_locations',
-  description: 'The unique set of locations each subscriber visited in the period.',
-  fields: [F.startDate, F.endDate, F.aggregationUnit, F.eventTypes, F.subscriberSubset, ...GEO_FIELDS, F.hours],
+  fields: [F.startDate, F.endDate, F.aggregationUnit, F.eventTypes, F.subscriberSubset, F.mappingTable, F.geomTable, F.geomTableJoinColumn, F.hours],
 };
 
 /**
  * Spec of the unique set of locations each subscriber visited in a period (a subscriber-level query).
  * @example `uniqueLocationsSpec({ startDate: '2016-01-01', endDate: '2016-01-08', aggregationUnit: 'admin3' })`
  */
-export function uniqueLocationsSpec(options: LocationsOverPeriodOptions): UniqueLocationsSpec {
+export function uniqueLocationsSpec<U extends AggregationUnit>(options: LocationsOverPeriodOptions<U>): UniqueLocationsSpec<U> {
   checkOptions(UNIQUE_LOCATIONS, options);
   return {
     query_kind: 'unique_locations',
@@ -105,15 +96,14 @@ export function uniqueLocationsSpec(options: LocationsOverPeriodOptions): Unique
   };
 }
 
-const MOST_FREQUENT_LOCATION: BuilderDescriptor = {
+const MOST_FREQUENT_LOCATION: BuilderChecks = {
   builder: 'mostFrequentLocationSpec',
   queryKind: 'most_frequent_location',
-  description: 'The location each subscriber visited most often in the period.',
-  fields: [F.startDate, F.endDate, F.hours, F.aggregationUnit, F.eventTypes, F.subscriberSubset, ...GEO_FIELDS],
+  fields: [F.startDate, F.endDate, F.hours, F.aggregationUnit, F.eventTypes, F.subscriberSubset, F.mappingTable, F.geomTable, F.geomTableJoinColumn],
 };
 
 /** Spec of the location each subscriber visited most often in a period, optionally within some hours of the day. */
-export function mostFrequentLocationSpec(options: LocationsOverPeriodOptions): MostFrequentLocationSpec {
+export function mostFrequentLocationSpec<U extends AggregationUnit>(options: LocationsOverPeriodOptions<U>): MostFrequentLocationSpec<U> {
   checkOptions(MOST_FREQUENT_LOCATION, options);
   return {
     query_kind: 'most_frequent_location',
@@ -126,17 +116,16 @@ export function mostFrequentLocationSpec(options: LocationsOverPeriodOptions): M
   };
 }
 
-const DAILY_LOCATION: BuilderDescriptor = {
+const DAILY_LOCATION: BuilderChecks = {
   builder: 'dailyLocationSpec',
   queryKind: 'daily_location',
-  description: "Each subscriber's location on one day.",
   fields: [
-    field('date', 'date', { kind: 'date', withTime: true }, { required: true, description: 'The day (ISO date, e.g. 2016-01-01).' }),
+    /* @__PURE__ */ field('date', 'date', { kind: 'date', withTime: true }, { required: true }),
     F.aggregationUnit,
     F.locationMethod,
     F.eventTypes,
     F.subscriberSubset,
-    ...GEO_FIELDS,
+    F.mappingTable, F.geomTable, F.geomTableJoinColumn,
     F.hours,
   ],
 };
@@ -145,7 +134,7 @@ const DAILY_LOCATION: BuilderDescriptor = {
  * Spec of each subscriber's location on one day; aggregate it with `spatialAggregateSpec`.
  * @example `dailyLocationSpec({ date: '2016-01-01', aggregationUnit: 'admin3', method: 'last' })`
  */
-export function dailyLocationSpec(options: DailyLocationOptions): DailyLocationSpec {
+export function dailyLocationSpec<U extends AggregationUnit>(options: DailyLocationOptions<U>): DailyLocationSpec<U> {
   checkOptions(DAILY_LOCATION, options);
   return {
     query_kind: 'daily_location',
@@ -158,40 +147,37 @@ export function dailyLocationSpec(options: DailyLocationOptions): DailyLocationS
   };
 }
 
-const MODAL_LOCATION: BuilderDescriptor = {
+const MODAL_LOCATION: BuilderChecks = {
   builder: 'modalLocationSpec',
   queryKind: 'modal_location',
-  description: "Each subscriber's most common location over a list of daily locations.",
   fields: [
-    field('locations', 'locations', { kind: 'queryList', queryKinds: MODAL_INPUT_KINDS }, {
+    /* @__PURE__ */ field('locations', 'locations', { kind: 'queryList', queryKinds: MODAL_INPUT_KINDS }, {
       required: true,
-      description: 'Daily locations to take the mode of, all at the same aggregation unit.',
     }),
   ],
 };
 
 /** Spec of each subscriber's most common location over some daily locations; aggregate it with `spatialAggregateSpec`. */
-export function modalLocationSpec(options: ModalLocationOptions): ModalLocationSpec {
+export function modalLocationSpec<U extends AggregationUnit>(options: ModalLocationOptions<U>): ModalLocationSpec<U> {
   checkOptions(MODAL_LOCATION, options);
   checkSameAggregationUnit(MODAL_LOCATION.builder, options, ['locations']);
   return { query_kind: 'modal_location', locations: options.locations };
 }
 
-const plainDate = (name: string, key: string, description: string) =>
-  field(name, key, { kind: 'date', withTime: false }, { required: true, description });
+const plainDate = (name: string, key: string) =>
+  field(name, key, { kind: 'date', withTime: false }, { required: true });
 
-const MODAL_LOCATION_FROM_DATES: BuilderDescriptor = {
+const MODAL_LOCATION_FROM_DATES: BuilderChecks = {
   builder: 'modalLocationFromDatesSpec',
   queryKind: 'modal_location',
-  description: 'A modal location over one daily location per day of the period (end exclusive).',
   fields: [
-    plainDate('startDate', 'start_date', 'First day, inclusive (YYYY-MM-DD).'),
-    plainDate('endDate', 'end_date', 'Day after the last day: exclusive, after startDate (YYYY-MM-DD).'),
+    /* @__PURE__ */ plainDate('startDate', 'start_date'),
+    /* @__PURE__ */ plainDate('endDate', 'end_date'),
     F.aggregationUnit,
     F.locationMethod,
     F.eventTypes,
     F.subscriberSubset,
-    ...GEO_FIELDS,
+    F.mappingTable, F.geomTable, F.geomTableJoinColumn,
     F.hours,
   ],
 };
@@ -204,14 +190,14 @@ const DAY_MS = 86_400_000;
  * `endDate` must be after `startDate`.
  * @example `modalLocationFromDatesSpec({ startDate: '2016-01-01', endDate: '2016-01-03', aggregationUnit: 'admin3', method: 'last' })`
  */
-export function modalLocationFromDatesSpec(options: ModalLocationFromDatesOptions): ModalLocationSpec {
+export function modalLocationFromDatesSpec<U extends AggregationUnit>(options: ModalLocationFromDatesOptions<U>): ModalLocationSpec<U> {
   const builder = MODAL_LOCATION_FROM_DATES.builder;
   checkOptions(MODAL_LOCATION_FROM_DATES, options);
   const { startDate, endDate, ...daily } = options;
   const start = Date.parse(`${startDate}T00:00:00Z`);
   const end = Date.parse(`${endDate}T00:00:00Z`);
   if (end <= start) fail(builder, 'endDate', endDate, `a date after startDate (${startDate}): the end is exclusive`);
-  const locations: DailyLocationSpec[] = [];
+  const locations: DailyLocationSpec<U>[] = [];
   for (let day = start; day < end; day += DAY_MS) {
     locations.push(dailyLocationSpec({ ...daily, date: new Date(day).toISOString().slice(0, 10) }));
   }
@@ -220,9 +206,9 @@ export function modalLocationFromDatesSpec(options: ModalLocationFromDatesOption
 
 /** Registry entries of this module's builders. @internal */
 export const LOCATION_BUILDERS = {
-  uniqueLocationsSpec: entry(UNIQUE_LOCATIONS, uniqueLocationsSpec),
-  mostFrequentLocationSpec: entry(MOST_FREQUENT_LOCATION, mostFrequentLocationSpec),
-  dailyLocationSpec: entry(DAILY_LOCATION, dailyLocationSpec),
-  modalLocationSpec: entry(MODAL_LOCATION, modalLocationSpec),
-  modalLocationFromDatesSpec: entry(MODAL_LOCATION_FROM_DATES, modalLocationFromDatesSpec),
+  uniqueLocationsSpec: /* @__PURE__ */ entry(UNIQUE_LOCATIONS, uniqueLocationsSpec),
+  mostFrequentLocationSpec: /* @__PURE__ */ entry(MOST_FREQUENT_LOCATION, mostFrequentLocationSpec),
+  dailyLocationSpec: /* @__PURE__ */ entry(DAILY_LOCATION, dailyLocationSpec),
+  modalLocationSpec: /* @__PURE__ */ entry(MODAL_LOCATION, modalLocationSpec),
+  modalLocationFromDatesSpec: /* @__PURE__ */ entry(MODAL_LOCATION_FROM_DATES, modalLocationFromDatesSpec),
 } as const;

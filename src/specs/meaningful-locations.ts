@@ -6,22 +6,14 @@
  * @module
  */
 import { checkOptions, eventFilterJson, geoJson } from './checks.js';
-import {
-  F,
-  GEO_FIELDS,
-  entry,
-  field,
-  type BuilderDescriptor,
-  type DateRangeOptions,
-  type EventFilterOptions,
-  type FieldDescriptor,
-  type GeoOptions,
-} from './fields.js';
+import { joinTuples } from './tuples.js';
+import * as F from './common-fields.js';
+import { entry, field, type BuilderChecks, type DateRangeOptions, type EventFilterOptions, type FieldCheck, type GeoOptions } from './fields.js';
 import type { DayOfWeekScores, EventFilterJson, GeoJson, LabelGeometries, PeriodJson } from './types.js';
 import { DAYS_OF_WEEK, DEFAULTS, HOURS_PER_DAY, SCORE_BOUNDS, type AggregationUnit } from './values.js';
 
 /** Options shared by the meaningful-locations builders: how towers are clustered, scored and labelled. */
-export interface MeaningfulLocationsScoringOptions extends EventFilterOptions, GeoOptions {
+export interface MeaningfulLocationsScoringOptions<U extends AggregationUnit = AggregationUnit> extends EventFilterOptions, GeoOptions {
   /** Label name → GeoJSON geometry in (hour-of-day score, day-of-week score) space, scores in [-1, 1]. */
   readonly labels: LabelGeometries;
   /** Score in [-1, 1] of an interaction on each day of the week. @example `{ monday: 1, saturday: -1 }` */
@@ -29,7 +21,7 @@ export interface MeaningfulLocationsScoringOptions extends EventFilterOptions, G
   /** Exactly 24 scores in [-1, 1], one per hour of the day; the first is midnight. */
   readonly towerHourOfDayScores: readonly number[];
   /** Spatial unit the clusters are counted at. */
-  readonly aggregationUnit: AggregationUnit;
+  readonly aggregationUnit: U;
   /** Radius within which towers join a cluster, in km. @defaultValue 1 */
   readonly towerClusterRadius?: number | undefined;
   /** Towers used on fewer days than this are left out of a subscriber's clusters (integer). @defaultValue 0 */
@@ -37,13 +29,15 @@ export interface MeaningfulLocationsScoringOptions extends EventFilterOptions, G
 }
 
 /** Options of {@link meaningfulLocationsAggregateSpec}. */
-export interface MeaningfulLocationsAggregateOptions extends DateRangeOptions, MeaningfulLocationsScoringOptions {
+export interface MeaningfulLocationsAggregateOptions<U extends AggregationUnit = AggregationUnit> extends DateRangeOptions, MeaningfulLocationsScoringOptions<U> {
   /** The label counted: one of `labels`' names, or `unknown`. */
   readonly label: string;
 }
 
 /** Options of {@link meaningfulLocationsBetweenLabelOdMatrixSpec}. */
-export interface MeaningfulLocationsBetweenLabelOdMatrixOptions extends DateRangeOptions, MeaningfulLocationsScoringOptions {
+export interface MeaningfulLocationsBetweenLabelOdMatrixOptions<U extends AggregationUnit = AggregationUnit>
+  extends DateRangeOptions,
+    MeaningfulLocationsScoringOptions<U> {
   /** Origin label: one of `labels`' names, or `unknown`. */
   readonly labelA: string;
   /** Destination label: one of `labels`' names, or `unknown`. */
@@ -51,7 +45,7 @@ export interface MeaningfulLocationsBetweenLabelOdMatrixOptions extends DateRang
 }
 
 /** Options of {@link meaningfulLocationsBetweenDatesOdMatrixSpec}. */
-export interface MeaningfulLocationsBetweenDatesOdMatrixOptions extends MeaningfulLocationsScoringOptions {
+export interface MeaningfulLocationsBetweenDatesOdMatrixOptions<U extends AggregationUnit = AggregationUnit> extends MeaningfulLocationsScoringOptions<U> {
   /** First day of the first period, inclusive (ISO date). */
   readonly startDateA: string;
   /** Day after the last day of the first period (ISO date). */
@@ -65,9 +59,9 @@ export interface MeaningfulLocationsBetweenDatesOdMatrixOptions extends Meaningf
 }
 
 /** Keys shared by the meaningful-locations specs. */
-interface ScoringJson extends EventFilterJson, GeoJson {
+interface ScoringJson<U extends AggregationUnit = AggregationUnit> extends EventFilterJson, GeoJson {
   /** Spatial unit counted at. */
-  readonly aggregation_unit: AggregationUnit;
+  readonly aggregation_unit: U;
   /** Label geometries. */
   readonly labels: LabelGeometries;
   /** Day-of-week scores. */
@@ -81,7 +75,7 @@ interface ScoringJson extends EventFilterJson, GeoJson {
 }
 
 /** A `meaningful_locations_aggregate` spec: subscribers' clusters with a label, counted per location. */
-export interface MeaningfulLocationsAggregateSpec extends PeriodJson, ScoringJson {
+export interface MeaningfulLocationsAggregateSpec<U extends AggregationUnit = AggregationUnit> extends PeriodJson, ScoringJson<U> {
   /** The kind. */
   readonly query_kind: 'meaningful_locations_aggregate';
   /** The label counted. */
@@ -89,7 +83,7 @@ export interface MeaningfulLocationsAggregateSpec extends PeriodJson, ScoringJso
 }
 
 /** A `meaningful_locations_between_label_od_matrix` spec: movement between clusters of two labels. */
-export interface MeaningfulLocationsBetweenLabelOdMatrixSpec extends PeriodJson, ScoringJson {
+export interface MeaningfulLocationsBetweenLabelOdMatrixSpec<U extends AggregationUnit = AggregationUnit> extends PeriodJson, ScoringJson<U> {
   /** The kind. */
   readonly query_kind: 'meaningful_locations_between_label_od_matrix';
   /** Origin label. */
@@ -99,7 +93,7 @@ export interface MeaningfulLocationsBetweenLabelOdMatrixSpec extends PeriodJson,
 }
 
 /** A `meaningful_locations_between_dates_od_matrix` spec: movement of one label's clusters between two periods. */
-export interface MeaningfulLocationsBetweenDatesOdMatrixSpec extends ScoringJson {
+export interface MeaningfulLocationsBetweenDatesOdMatrixSpec<U extends AggregationUnit = AggregationUnit> extends ScoringJson<U> {
   /** The kind. */
   readonly query_kind: 'meaningful_locations_between_dates_od_matrix';
   /** First period start. */
@@ -114,37 +108,32 @@ export interface MeaningfulLocationsBetweenDatesOdMatrixSpec extends ScoringJson
   readonly label: string;
 }
 
-const text = (name: string, key: string, description: string) => field(name, key, { kind: 'string' }, { required: true, description });
-const date = (name: string, key: string, description: string) =>
-  field(name, key, { kind: 'date', withTime: true }, { required: true, description });
+const text = (name: string, key: string) => field(name, key, { kind: 'string' }, { required: true });
+const date = (name: string, key: string) =>
+  field(name, key, { kind: 'date', withTime: true }, { required: true });
 
 /** Descriptors of the scoring keys, from `labels` to `geom_table_join_column`, in JSON order. */
-const SCORING_FIELDS: readonly FieldDescriptor[] = [
-  field('labels', 'labels', { kind: 'geometryMap' }, {
+const SCORING_FIELDS: readonly FieldCheck[] = [
+  /* @__PURE__ */ field('labels', 'labels', { kind: 'geometryMap' }, {
     required: true,
-    description: 'Label name to GeoJSON geometry in (hour score, day score) space.',
   }),
-  field('towerDayOfWeekScores', 'tower_day_of_week_scores', { kind: 'numberMap', keys: DAYS_OF_WEEK, ...SCORE_BOUNDS }, {
+  /* @__PURE__ */ field('towerDayOfWeekScores', 'tower_day_of_week_scores', { kind: 'numberMap', keys: DAYS_OF_WEEK, min: SCORE_BOUNDS.min, max: SCORE_BOUNDS.max }, {
     required: true,
-    description: 'Score in [-1, 1] of an interaction on each day of the week (lower-case day names).',
   }),
-  field('towerHourOfDayScores', 'tower_hour_of_day_scores', { kind: 'numberList', length: HOURS_PER_DAY, ...SCORE_BOUNDS }, {
+  /* @__PURE__ */ field('towerHourOfDayScores', 'tower_hour_of_day_scores', { kind: 'numberList', length: HOURS_PER_DAY, min: SCORE_BOUNDS.min, max: SCORE_BOUNDS.max }, {
     required: true,
-    description: 'Score in [-1, 1] of an interaction in each hour of the day, from midnight.',
   }),
-  field('towerClusterRadius', 'tower_cluster_radius', { kind: 'number' }, {
+  /* @__PURE__ */ field('towerClusterRadius', 'tower_cluster_radius', { kind: 'number' }, {
     nullable: false,
     default: DEFAULTS.towerClusterRadius,
-    description: 'Radius within which towers join a cluster, in km.',
   }),
-  field('towerClusterCallThreshold', 'tower_cluster_call_threshold', { kind: 'integer' }, {
+  /* @__PURE__ */ field('towerClusterCallThreshold', 'tower_cluster_call_threshold', { kind: 'integer' }, {
     nullable: false,
     default: DEFAULTS.towerClusterCallThreshold,
-    description: 'Towers used on fewer days than this are left out of the clusters.',
   }),
   F.eventTypes,
   F.subscriberSubset,
-  ...GEO_FIELDS,
+  F.mappingTable, F.geomTable, F.geomTableJoinColumn,
 ];
 
 type ScoringTail = Omit<ScoringJson, 'aggregation_unit'>;
@@ -159,15 +148,16 @@ const scoringJson = (options: MeaningfulLocationsScoringOptions): ScoringTail =>
   ...geoJson(options),
 });
 
-const MEANINGFUL_LOCATIONS_AGGREGATE: BuilderDescriptor = {
+const MEANINGFUL_LOCATIONS_AGGREGATE: BuilderChecks = {
   builder: 'meaningfulLocationsAggregateSpec',
   queryKind: 'meaningful_locations_aggregate',
-  description: "Subscribers' tower clusters with a label, counted per location.",
-  fields: [F.aggregationUnit, F.startDate, F.endDate, text('label', 'label', 'The label counted.'), ...SCORING_FIELDS],
+  fields: /* @__PURE__ */ joinTuples([F.aggregationUnit, F.startDate, F.endDate, /* @__PURE__ */ text('label', 'label')], SCORING_FIELDS),
 };
 
 /** Spec counting, per location, subscribers' meaningful locations (tower clusters) with one label. */
-export function meaningfulLocationsAggregateSpec(options: MeaningfulLocationsAggregateOptions): MeaningfulLocationsAggregateSpec {
+export function meaningfulLocationsAggregateSpec<U extends AggregationUnit>(
+  options: MeaningfulLocationsAggregateOptions<U>,
+): MeaningfulLocationsAggregateSpec<U> {
   checkOptions(MEANINGFUL_LOCATIONS_AGGREGATE, options);
   return {
     query_kind: 'meaningful_locations_aggregate',
@@ -179,24 +169,25 @@ export function meaningfulLocationsAggregateSpec(options: MeaningfulLocationsAgg
   };
 }
 
-const BETWEEN_LABEL: BuilderDescriptor = {
+const BETWEEN_LABEL: BuilderChecks = {
   builder: 'meaningfulLocationsBetweenLabelOdMatrixSpec',
   queryKind: 'meaningful_locations_between_label_od_matrix',
-  description: 'Movement between meaningful locations of two labels, per pair of locations.',
-  fields: [
-    F.aggregationUnit,
-    F.startDate,
-    F.endDate,
-    text('labelA', 'label_a', 'Origin label.'),
-    text('labelB', 'label_b', 'Destination label.'),
-    ...SCORING_FIELDS,
-  ],
+  fields: /* @__PURE__ */ joinTuples(
+    [
+      F.aggregationUnit,
+      F.startDate,
+      F.endDate,
+      /* @__PURE__ */ text('labelA', 'label_a'),
+      /* @__PURE__ */ text('labelB', 'label_b'),
+    ],
+    SCORING_FIELDS,
+  ),
 };
 
 /** Spec of an OD matrix between subscribers' meaningful locations labelled `labelA` and `labelB`. */
-export function meaningfulLocationsBetweenLabelOdMatrixSpec(
-  options: MeaningfulLocationsBetweenLabelOdMatrixOptions,
-): MeaningfulLocationsBetweenLabelOdMatrixSpec {
+export function meaningfulLocationsBetweenLabelOdMatrixSpec<U extends AggregationUnit>(
+  options: MeaningfulLocationsBetweenLabelOdMatrixOptions<U>,
+): MeaningfulLocationsBetweenLabelOdMatrixSpec<U> {
   checkOptions(BETWEEN_LABEL, options);
   return {
     query_kind: 'meaningful_locations_between_label_od_matrix',
@@ -209,25 +200,26 @@ export function meaningfulLocationsBetweenLabelOdMatrixSpec(
   };
 }
 
-const BETWEEN_DATES: BuilderDescriptor = {
+const BETWEEN_DATES: BuilderChecks = {
   builder: 'meaningfulLocationsBetweenDatesOdMatrixSpec',
   queryKind: 'meaningful_locations_between_dates_od_matrix',
-  description: 'Movement of meaningful locations with one label between two periods.',
-  fields: [
-    F.aggregationUnit,
-    date('startDateA', 'start_date_a', 'First day of the first period, inclusive (ISO date).'),
-    date('endDateA', 'end_date_a', 'Day after the last day of the first period (ISO date).'),
-    date('startDateB', 'start_date_b', 'First day of the second period, inclusive (ISO date).'),
-    date('endDateB', 'end_date_b', 'Day after the last day of the second period (ISO date).'),
-    text('label', 'label', 'The label followed.'),
-    ...SCORING_FIELDS,
-  ],
+  fields: /* @__PURE__ */ joinTuples(
+    [
+      F.aggregationUnit,
+      /* @__PURE__ */ date('startDateA', 'start_date_a'),
+      /* @__PURE__ */ date('endDateA', 'end_date_a'),
+      /* @__PURE__ */ date('startDateB', 'start_date_b'),
+      /* @__PURE__ */ date('endDateB', 'end_date_b'),
+      /* @__PURE__ */ text('label', 'label'),
+    ],
+    SCORING_FIELDS,
+  ),
 };
 
 /** Spec of an OD matrix of subscribers' meaningful locations with one label, from period A to period B. */
-export function meaningfulLocationsBetweenDatesOdMatrixSpec(
-  options: MeaningfulLocationsBetweenDatesOdMatrixOptions,
-): MeaningfulLocationsBetweenDatesOdMatrixSpec {
+export function meaningfulLocationsBetweenDatesOdMatrixSpec<U extends AggregationUnit>(
+  options: MeaningfulLocationsBetweenDatesOdMatrixOptions<U>,
+): MeaningfulLocationsBetweenDatesOdMatrixSpec<U> {
   checkOptions(BETWEEN_DATES, options);
   return {
     query_kind: 'meaningful_locations_between_dates_od_matrix',
@@ -243,7 +235,7 @@ export function meaningfulLocationsBetweenDatesOdMatrixSpec(
 
 /** Registry entries of this module's builders. @internal */
 export const MEANINGFUL_LOCATION_BUILDERS = {
-  meaningfulLocationsAggregateSpec: entry(MEANINGFUL_LOCATIONS_AGGREGATE, meaningfulLocationsAggregateSpec),
-  meaningfulLocationsBetweenLabelOdMatrixSpec: entry(BETWEEN_LABEL, meaningfulLocationsBetweenLabelOdMatrixSpec),
-  meaningfulLocationsBetweenDatesOdMatrixSpec: entry(BETWEEN_DATES, meaningfulLocationsBetweenDatesOdMatrixSpec),
+  meaningfulLocationsAggregateSpec: /* @__PURE__ */ entry(MEANINGFUL_LOCATIONS_AGGREGATE, meaningfulLocationsAggregateSpec),
+  meaningfulLocationsBetweenLabelOdMatrixSpec: /* @__PURE__ */ entry(BETWEEN_LABEL, meaningfulLocationsBetweenLabelOdMatrixSpec),
+  meaningfulLocationsBetweenDatesOdMatrixSpec: /* @__PURE__ */ entry(BETWEEN_DATES, meaningfulLocationsBetweenDatesOdMatrixSpec),
 } as const;

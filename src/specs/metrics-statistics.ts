@@ -5,7 +5,8 @@
  * @module
  */
 import { checkOptions, commonJson, hoursJson } from './checks.js';
-import { F, entry, field, type BuilderDescriptor, type CommonOptions, type DateRangeOptions } from './fields.js';
+import * as F from './common-fields.js';
+import { entry, field, type BuilderChecks, type CommonOptions, type DateRangeOptions } from './fields.js';
 import type { CommonJson, HoursJson, HoursRange, PeriodJson, ReferenceLocationSpec, SamplingKey, SubscriberSubset } from './types.js';
 import {
   DEFAULTS,
@@ -84,14 +85,13 @@ export interface HandsetSpec extends PeriodJson, CommonJson, SamplingKey {
   readonly method: LocationMethod;
 }
 
-const topupDescriptor = (builder: string, queryKind: string, description: string): BuilderDescriptor => ({
+const topupDescriptor = (builder: string, queryKind: string): BuilderChecks => ({
   builder,
   queryKind,
-  description,
   fields: [F.startDate, F.endDate, F.statistic, F.subscriberSubset, F.hours],
 });
 
-const TOPUP_BALANCE = topupDescriptor('topupBalanceSpec', 'topup_balance', "A statistic of each subscriber's balance.");
+const TOPUP_BALANCE = /* @__PURE__ */ topupDescriptor('topupBalanceSpec', 'topup_balance');
 
 /** Spec of a statistic of each subscriber's top-up balance over a period. */
 export function topupBalanceSpec(options: TopupOptions): TopupBalanceSpec {
@@ -106,7 +106,7 @@ export function topupBalanceSpec(options: TopupOptions): TopupBalanceSpec {
   };
 }
 
-const TOPUP_AMOUNT = topupDescriptor('topupAmountSpec', 'topup_amount', "A statistic of each subscriber's top-up amounts.");
+const TOPUP_AMOUNT = /* @__PURE__ */ topupDescriptor('topupAmountSpec', 'topup_amount');
 
 /** Spec of a statistic of each subscriber's top-up amounts over a period. */
 export function topupAmountSpec(options: TopupOptions): TopupAmountSpec {
@@ -121,10 +121,9 @@ export function topupAmountSpec(options: TopupOptions): TopupAmountSpec {
   };
 }
 
-const DISPLACEMENT: BuilderDescriptor = {
+const DISPLACEMENT: BuilderChecks = {
   builder: 'displacementSpec',
   queryKind: 'displacement',
-  description: "A statistic of each subscriber's distance (km) from their reference location.",
   fields: [F.startDate, F.endDate, F.statistic, F.referenceLocation, F.eventTypes, F.subscriberSubset, F.hours],
 };
 
@@ -144,22 +143,19 @@ export function displacementSpec(options: DisplacementOptions): DisplacementSpec
   };
 }
 
-const HANDSET: BuilderDescriptor = {
+const HANDSET: BuilderChecks = {
   builder: 'handsetSpec',
   queryKind: 'handset',
-  description: "A characteristic of each subscriber's handset.",
   fields: [
     F.startDate,
     F.endDate,
-    field('characteristic', 'characteristic', { kind: 'enum', values: HANDSET_CHARACTERISTICS }, {
+    /* @__PURE__ */ field('characteristic', 'characteristic', { kind: 'enum', values: HANDSET_CHARACTERISTICS }, {
       nullable: false,
       default: DEFAULTS.characteristic,
-      description: 'Handset characteristic reported.',
     }),
-    field('method', 'method', { kind: 'enum', values: LOCATION_METHODS }, {
+    /* @__PURE__ */ field('method', 'method', { kind: 'enum', values: LOCATION_METHODS }, {
       nullable: false,
       default: DEFAULTS.handsetMethod,
-      description: 'Handset chosen: the last used, or the most common.',
     }),
     F.eventTypes,
     F.subscriberSubset,
@@ -182,8 +178,8 @@ export function handsetSpec(options: HandsetOptions): HandsetSpec {
 
 /** Registry entries of this module's builders. @internal */
 export const STATISTIC_METRIC_BUILDERS = {
-  topupBalanceSpec: entry(TOPUP_BALANCE, topupBalanceSpec),
-  topupAmountSpec: entry(TOPUP_AMOUNT, topupAmountSpec),
-  displacementSpec: entry(DISPLACEMENT, displacementSpec),
-  handsetSpec: entry(HANDSET, handsetSpec),
+  topupBalanceSpec: /* @__PURE__ */ entry(TOPUP_BALANCE, topupBalanceSpec),
+  topupAmountSpec: /* @__PURE__ */ entry(TOPUP_AMOUNT, topupAmountSpec),
+  displacementSpec: /* @__PURE__ */ entry(DISPLACEMENT, displacementSpec),
+  handsetSpec: /* @__PURE__ */ entry(HANDSET, handsetSpec),
 } as const;

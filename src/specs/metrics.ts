@@ -5,17 +5,8 @@
  * @module
  */
 import { checkOptions, commonJson, eventFilterJson, geoJson, hoursJson } from './checks.js';
-import {
-  F,
-  GEO_FIELDS,
-  entry,
-  field,
-  type BuilderDescriptor,
-  type CommonOptions,
-  type DateRangeOptions,
-  type EventFilterOptions,
-  type GeoOptions,
-} from './fields.js';
+import * as F from './common-fields.js';
+import { entry, field, type BuilderChecks, type CommonOptions, type DateRangeOptions, type EventFilterOptions, type GeoOptions } from './fields.js';
 import type { CommonJson, EventFilterJson, GeoJson, HoursJson, HoursRange, PeriodJson, SamplingKey } from './types.js';
 import { DEFAULTS, HOUR_BOUNDS, PERIOD_UNITS, type AggregationUnit, type Direction, type PeriodUnit } from './values.js';
 
@@ -118,13 +109,10 @@ export interface NocturnalEventsSpec extends PeriodJson, EventFilterJson, Sampli
   readonly night_hours: HoursJson;
 }
 
-const COMMON_FIELDS = [F.eventTypes, F.subscriberSubset, F.hours] as const;
-
-const RADIUS_OF_GYRATION: BuilderDescriptor = {
+const RADIUS_OF_GYRATION: BuilderChecks = {
   builder: 'radiusOfGyrationSpec',
   queryKind: 'radius_of_gyration',
-  description: "Each subscriber's radius of gyration over the period, in km.",
-  fields: [F.startDate, F.endDate, ...COMMON_FIELDS],
+  fields: [F.startDate, F.endDate, F.eventTypes, F.subscriberSubset, F.hours],
 };
 
 /** Spec of each subscriber's radius of gyration (km) over a period. */
@@ -133,24 +121,21 @@ export function radiusOfGyrationSpec(options: RadiusOfGyrationOptions): RadiusOf
   return { query_kind: 'radius_of_gyration', start_date: options.startDate, end_date: options.endDate, ...commonJson(options) };
 }
 
-const TOTAL_ACTIVE_PERIODS: BuilderDescriptor = {
+const TOTAL_ACTIVE_PERIODS: BuilderChecks = {
   builder: 'totalActivePeriodsSpec',
   queryKind: 'total_active_periods',
-  description: 'In how many of a run of equal periods each subscriber was active.',
   fields: [
-    field('totalPeriods', 'total_periods', { kind: 'integer' }, { required: true, description: 'Number of periods.' }),
-    field('periodLength', 'period_length', { kind: 'integer' }, {
+    /* @__PURE__ */ field('totalPeriods', 'total_periods', { kind: 'integer' }, { required: true }),
+    /* @__PURE__ */ field('periodLength', 'period_length', { kind: 'integer' }, {
       nullable: false,
       default: DEFAULTS.periodLength,
-      description: 'Length of each period, in periodUnit units.',
     }),
-    field('periodUnit', 'period_unit', { kind: 'enum', values: PERIOD_UNITS }, {
+    /* @__PURE__ */ field('periodUnit', 'period_unit', { kind: 'enum', values: PERIOD_UNITS }, {
       nullable: false,
       default: DEFAULTS.periodUnit,
-      description: 'Unit of periodLength.',
     }),
-    field('startDate', 'start_date', { kind: 'date', withTime: true }, { required: true, description: 'First day of the first period (ISO date).' }),
-    ...COMMON_FIELDS,
+    /* @__PURE__ */ field('startDate', 'start_date', { kind: 'date', withTime: true }, { required: true }),
+    F.eventTypes, F.subscriberSubset, F.hours,
   ],
 };
 
@@ -170,11 +155,10 @@ export function totalActivePeriodsSpec(options: TotalActivePeriodsOptions): Tota
   };
 }
 
-const UNIQUE_LOCATION_COUNTS: BuilderDescriptor = {
+const UNIQUE_LOCATION_COUNTS: BuilderChecks = {
   builder: 'uniqueLocationCountsSpec',
   queryKind: 'unique_location_counts',
-  description: 'How many distinct locations each subscriber visited in the period.',
-  fields: [F.startDate, F.endDate, F.aggregationUnit, F.eventTypes, F.subscriberSubset, ...GEO_FIELDS, F.hours],
+  fields: [F.startDate, F.endDate, F.aggregationUnit, F.eventTypes, F.subscriberSubset, F.mappingTable, F.geomTable, F.geomTableJoinColumn, F.hours],
 };
 
 /** Spec of how many distinct locations each subscriber visited in a period. */
@@ -191,14 +175,13 @@ export function uniqueLocationCountsSpec(options: UniqueLocationCountsOptions): 
   };
 }
 
-const directed = (builder: string, queryKind: string, description: string): BuilderDescriptor => ({
+const directed = (builder: string, queryKind: string): BuilderChecks => ({
   builder,
   queryKind,
-  description,
-  fields: [F.startDate, F.endDate, F.direction, ...COMMON_FIELDS],
+  fields: [F.startDate, F.endDate, F.direction, F.eventTypes, F.subscriberSubset, F.hours],
 });
 
-const SUBSCRIBER_DEGREE = directed('subscriberDegreeSpec', 'subscriber_degree', 'How many distinct counterparts each subscriber interacted with.');
+const SUBSCRIBER_DEGREE = /* @__PURE__ */ directed('subscriberDegreeSpec', 'subscriber_degree');
 
 /** Spec of how many distinct counterparts each subscriber interacted with in a period. */
 export function subscriberDegreeSpec(options: DirectedEventsOptions): SubscriberDegreeSpec {
@@ -212,7 +195,7 @@ export function subscriberDegreeSpec(options: DirectedEventsOptions): Subscriber
   };
 }
 
-const EVENT_COUNT = directed('eventCountSpec', 'event_count', 'How many events each subscriber had in the period.');
+const EVENT_COUNT = /* @__PURE__ */ directed('eventCountSpec', 'event_count');
 
 /** Spec of how many events each subscriber had in a period. */
 export function eventCountSpec(options: DirectedEventsOptions): EventCountSpec {
@@ -226,18 +209,16 @@ export function eventCountSpec(options: DirectedEventsOptions): EventCountSpec {
   };
 }
 
-const PARETO_INTERACTIONS: BuilderDescriptor = {
+const PARETO_INTERACTIONS: BuilderChecks = {
   builder: 'paretoInteractionsSpec',
   queryKind: 'pareto_interactions',
-  description: "The counterparts making up a proportion of each subscriber's interactions.",
   fields: [
     F.startDate,
     F.endDate,
-    field('proportion', 'proportion', { kind: 'number', min: 0, max: 1 }, {
+    /* @__PURE__ */ field('proportion', 'proportion', { kind: 'number', min: 0, max: 1 }, {
       required: true,
-      description: 'Proportion of interactions to account for, from 0 to 1.',
     }),
-    ...COMMON_FIELDS,
+    F.eventTypes, F.subscriberSubset, F.hours,
   ],
 };
 
@@ -253,16 +234,14 @@ export function paretoInteractionsSpec(options: ParetoInteractionsOptions): Pare
   };
 }
 
-const NOCTURNAL_EVENTS: BuilderDescriptor = {
+const NOCTURNAL_EVENTS: BuilderChecks = {
   builder: 'nocturnalEventsSpec',
   queryKind: 'nocturnal_events',
-  description: "The share of each subscriber's events that happen at night.",
   fields: [
     F.startDate,
     F.endDate,
-    field('hours', 'night_hours', { kind: 'hours', ...HOUR_BOUNDS }, {
+    /* @__PURE__ */ field('hours', 'night_hours', { kind: 'hours', min: HOUR_BOUNDS.min, max: HOUR_BOUNDS.max }, {
       required: true,
-      description: 'Night hours, [startHour, endHour], both inclusive.',
     }),
     F.eventTypes,
     F.subscriberSubset,
@@ -286,11 +265,11 @@ export function nocturnalEventsSpec(options: NocturnalEventsOptions): NocturnalE
 
 /** Registry entries of this module's builders. @internal */
 export const METRIC_BUILDERS = {
-  radiusOfGyrationSpec: entry(RADIUS_OF_GYRATION, radiusOfGyrationSpec),
-  totalActivePeriodsSpec: entry(TOTAL_ACTIVE_PERIODS, totalActivePeriodsSpec),
-  uniqueLocationCountsSpec: entry(UNIQUE_LOCATION_COUNTS, uniqueLocationCountsSpec),
-  subscriberDegreeSpec: entry(SUBSCRIBER_DEGREE, subscriberDegreeSpec),
-  eventCountSpec: entry(EVENT_COUNT, eventCountSpec),
-  paretoInteractionsSpec: entry(PARETO_INTERACTIONS, paretoInteractionsSpec),
-  nocturnalEventsSpec: entry(NOCTURNAL_EVENTS, nocturnalEventsSpec),
+  radiusOfGyrationSpec: /* @__PURE__ */ entry(RADIUS_OF_GYRATION, radiusOfGyrationSpec),
+  totalActivePeriodsSpec: /* @__PURE__ */ entry(TOTAL_ACTIVE_PERIODS, totalActivePeriodsSpec),
+  uniqueLocationCountsSpec: /* @__PURE__ */ entry(UNIQUE_LOCATION_COUNTS, uniqueLocationCountsSpec),
+  subscriberDegreeSpec: /* @__PURE__ */ entry(SUBSCRIBER_DEGREE, subscriberDegreeSpec),
+  eventCountSpec: /* @__PURE__ */ entry(EVENT_COUNT, eventCountSpec),
+  paretoInteractionsSpec: /* @__PURE__ */ entry(PARETO_INTERACTIONS, paretoInteractionsSpec),
+  nocturnalEventsSpec: /* @__PURE__ */ entry(NOCTURNAL_EVENTS, nocturnalEventsSpec),
 } as const;

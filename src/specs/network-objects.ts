@@ -4,7 +4,8 @@
  * @module
  */
 import { checkOptions, commonJson, geoJson } from './checks.js';
-import { F, GEO_FIELDS, entry, field, type BuilderDescriptor, type CommonOptions, type DateRangeOptions, type GeoOptions } from './fields.js';
+import * as F from './common-fields.js';
+import { entry, field, type BuilderChecks, type CommonOptions, type DateRangeOptions, type GeoOptions } from './fields.js';
 import { TOTAL_NETWORK_OBJECTS_KINDS } from './kinds.js';
 import type { CommonJson, GeoJson, PeriodJson } from './types.js';
 import {
@@ -18,27 +19,27 @@ import {
 } from './values.js';
 
 /** Options of {@link totalNetworkObjectsSpec}. */
-export interface TotalNetworkObjectsOptions extends DateRangeOptions, CommonOptions, GeoOptions {
+export interface TotalNetworkObjectsOptions<U extends AggregationUnit = AggregationUnit> extends DateRangeOptions, CommonOptions, GeoOptions {
   /** Spatial unit counted at. */
-  readonly aggregationUnit: AggregationUnit;
+  readonly aggregationUnit: U;
   /** Period the totals are bucketed by. @defaultValue 'day' */
   readonly totalBy?: TotalByPeriod | undefined;
 }
 
 /** A `total_network_objects` spec: active network objects per location and period. */
-export interface TotalNetworkObjectsSpec extends PeriodJson, CommonJson, GeoJson {
+export interface TotalNetworkObjectsSpec<U extends AggregationUnit = AggregationUnit> extends PeriodJson, CommonJson, GeoJson {
   /** The kind. */
   readonly query_kind: 'total_network_objects';
   /** Spatial unit counted at. */
-  readonly aggregation_unit: AggregationUnit;
+  readonly aggregation_unit: U;
   /** Period bucketed by. */
   readonly total_by: TotalByPeriod;
 }
 
 /** Options of {@link aggregateNetworkObjectsSpec}. */
-export interface AggregateNetworkObjectsOptions {
+export interface AggregateNetworkObjectsOptions<U extends AggregationUnit = AggregationUnit> {
   /** The totals to aggregate (a `total_network_objects` spec). */
-  readonly totalNetworkObjects: TotalNetworkObjectsSpec;
+  readonly totalNetworkObjects: TotalNetworkObjectsSpec<U>;
   /** Statistic of the totals. */
   readonly statistic: Statistic;
   /** Period the statistic is taken over. @defaultValue 'day' */
@@ -46,31 +47,29 @@ export interface AggregateNetworkObjectsOptions {
 }
 
 /** An `aggregate_network_objects` spec: a statistic of network-object totals per location. */
-export interface AggregateNetworkObjectsSpec {
+export interface AggregateNetworkObjectsSpec<U extends AggregationUnit = AggregationUnit> {
   /** The kind. */
   readonly query_kind: 'aggregate_network_objects';
   /** The totals. */
-  readonly total_network_objects: TotalNetworkObjectsSpec;
+  readonly total_network_objects: TotalNetworkObjectsSpec<U>;
   /** Statistic of the totals. */
   readonly statistic: Statistic;
   /** Period the statistic is taken over. */
   readonly aggregate_by: AggregateByPeriod;
 }
 
-const TOTAL_NETWORK_OBJECTS: BuilderDescriptor = {
+const TOTAL_NETWORK_OBJECTS: BuilderChecks = {
   builder: 'totalNetworkObjectsSpec',
   queryKind: 'total_network_objects',
-  description: 'Active network objects per location and period.',
   fields: [
     F.startDate,
     F.endDate,
     F.aggregationUnit,
-    field('totalBy', 'total_by', { kind: 'enum', values: TOTAL_BY_PERIODS }, {
+    /* @__PURE__ */ field('totalBy', 'total_by', { kind: 'enum', values: TOTAL_BY_PERIODS }, {
       nullable: false,
       default: DEFAULTS.totalBy,
-      description: 'Period the totals are bucketed by.',
     }),
-    ...GEO_FIELDS,
+    F.mappingTable, F.geomTable, F.geomTableJoinColumn,
     F.eventTypes,
     F.subscriberSubset,
     F.hours,
@@ -78,7 +77,7 @@ const TOTAL_NETWORK_OBJECTS: BuilderDescriptor = {
 };
 
 /** Spec of the number of active network objects per location and period. */
-export function totalNetworkObjectsSpec(options: TotalNetworkObjectsOptions): TotalNetworkObjectsSpec {
+export function totalNetworkObjectsSpec<U extends AggregationUnit>(options: TotalNetworkObjectsOptions<U>): TotalNetworkObjectsSpec<U> {
   checkOptions(TOTAL_NETWORK_OBJECTS, options);
   return {
     query_kind: 'total_network_objects',
@@ -91,26 +90,23 @@ export function totalNetworkObjectsSpec(options: TotalNetworkObjectsOptions): To
   };
 }
 
-const AGGREGATE_NETWORK_OBJECTS: BuilderDescriptor = {
+const AGGREGATE_NETWORK_OBJECTS: BuilderChecks = {
   builder: 'aggregateNetworkObjectsSpec',
   queryKind: 'aggregate_network_objects',
-  description: 'A statistic of network-object totals per location.',
   fields: [
-    field('totalNetworkObjects', 'total_network_objects', { kind: 'query', queryKinds: TOTAL_NETWORK_OBJECTS_KINDS }, {
+    /* @__PURE__ */ field('totalNetworkObjects', 'total_network_objects', { kind: 'query', queryKinds: TOTAL_NETWORK_OBJECTS_KINDS }, {
       required: true,
-      description: 'The totals to aggregate (a total_network_objects spec).',
     }),
     F.statistic,
-    field('aggregateBy', 'aggregate_by', { kind: 'enum', values: AGGREGATE_BY_PERIODS }, {
+    /* @__PURE__ */ field('aggregateBy', 'aggregate_by', { kind: 'enum', values: AGGREGATE_BY_PERIODS }, {
       nullable: false,
       default: DEFAULTS.aggregateBy,
-      description: 'Period the statistic is taken over.',
     }),
   ],
 };
 
 /** Spec of a statistic of network-object totals per location, over `aggregateBy` periods. */
-export function aggregateNetworkObjectsSpec(options: AggregateNetworkObjectsOptions): AggregateNetworkObjectsSpec {
+export function aggregateNetworkObjectsSpec<U extends AggregationUnit>(options: AggregateNetworkObjectsOptions<U>): AggregateNetworkObjectsSpec<U> {
   checkOptions(AGGREGATE_NETWORK_OBJECTS, options);
   return {
     query_kind: 'aggregate_network_objects',
@@ -122,6 +118,6 @@ export function aggregateNetworkObjectsSpec(options: AggregateNetworkObjectsOpti
 
 /** Registry entries of this module's builders. @internal */
 export const NETWORK_OBJECT_BUILDERS = {
-  totalNetworkObjectsSpec: entry(TOTAL_NETWORK_OBJECTS, totalNetworkObjectsSpec),
-  aggregateNetworkObjectsSpec: entry(AGGREGATE_NETWORK_OBJECTS, aggregateNetworkObjectsSpec),
+  totalNetworkObjectsSpec: /* @__PURE__ */ entry(TOTAL_NETWORK_OBJECTS, totalNetworkObjectsSpec),
+  aggregateNetworkObjectsSpec: /* @__PURE__ */ entry(AGGREGATE_NETWORK_OBJECTS, aggregateNetworkObjectsSpec),
 } as const;

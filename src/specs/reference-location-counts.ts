@@ -6,87 +6,86 @@
  * @module
  */
 import { checkOptions } from './checks.js';
-import { entry, field, type BuilderDescriptor } from './fields.js';
+import { entry, field, type BuilderChecks } from './fields.js';
 import { REFERENCE_LOCATION_KINDS, UNIQUE_LOCATIONS_KINDS } from './kinds.js';
 import type { UniqueLocationsSpec } from './locations.js';
 import type { ReferenceLocationSpec } from './types.js';
 import { checkSameAggregationUnit } from './aggregation-units.js';
+import type { AggregationUnit } from './values.js';
 
 /** Options of {@link unmovingCountsSpec}. */
-export interface UnmovingCountsOptions {
+export interface UnmovingCountsOptions<U extends AggregationUnit = AggregationUnit> {
   /** Locations each subscriber visited (a `unique_locations` spec; sent as `locations`). */
-  readonly uniqueLocations: UniqueLocationsSpec;
+  readonly uniqueLocations: UniqueLocationsSpec<U>;
 }
 
 /** An `unmoving_counts` spec: per location, subscribers seen only there. */
-export interface UnmovingCountsSpec {
+export interface UnmovingCountsSpec<U extends AggregationUnit = AggregationUnit> {
   /** The kind. */
   readonly query_kind: 'unmoving_counts';
   /** The unique locations (`uniqueLocations`). */
-  readonly locations: UniqueLocationsSpec;
+  readonly locations: UniqueLocationsSpec<U>;
 }
 
 /** Options of {@link unmovingAtReferenceLocationCountsSpec} and {@link activeAtReferenceLocationCountsSpec}. */
-export interface ReferenceLocationCountsOptions {
+export interface ReferenceLocationCountsOptions<U extends AggregationUnit = AggregationUnit> {
   /** Each subscriber's reference location (daily, modal, most-frequent, majority or coalesced location). */
-  readonly referenceLocations: ReferenceLocationSpec;
+  readonly referenceLocations: ReferenceLocationSpec<U>;
   /** Locations each subscriber visited (a `unique_locations` spec), at the same aggregation unit. */
-  readonly uniqueLocations: UniqueLocationsSpec;
+  readonly uniqueLocations: UniqueLocationsSpec<U>;
 }
 
 /** An `unmoving_at_reference_location_counts` spec: per location, subscribers seen only at their reference location. */
-export interface UnmovingAtReferenceLocationCountsSpec {
+export interface UnmovingAtReferenceLocationCountsSpec<U extends AggregationUnit = AggregationUnit> {
   /** The kind. */
   readonly query_kind: 'unmoving_at_reference_location_counts';
   /** The unique locations (`uniqueLocations`). */
-  readonly locations: UniqueLocationsSpec;
+  readonly locations: UniqueLocationsSpec<U>;
   /** The reference locations. */
-  readonly reference_locations: ReferenceLocationSpec;
+  readonly reference_locations: ReferenceLocationSpec<U>;
 }
 
 /** An `active_at_reference_location_counts` spec: per location, subscribers seen at their reference location. */
-export interface ActiveAtReferenceLocationCountsSpec {
+export interface ActiveAtReferenceLocationCountsSpec<U extends AggregationUnit = AggregationUnit> {
   /** The kind. */
   readonly query_kind: 'active_at_reference_location_counts';
   /** The unique locations (the key keeps its name here). */
-  readonly unique_locations: UniqueLocationsSpec;
+  readonly unique_locations: UniqueLocationsSpec<U>;
   /** The reference locations. */
-  readonly reference_locations: ReferenceLocationSpec;
+  readonly reference_locations: ReferenceLocationSpec<U>;
 }
 
 const uniqueLocations = (key: string) =>
   field('uniqueLocations', key, { kind: 'query', queryKinds: UNIQUE_LOCATIONS_KINDS }, {
     required: true,
-    description: `Locations each subscriber visited (a unique_locations spec), sent as ${key}.`,
   });
 
-const REFERENCE_LOCATIONS = field('referenceLocations', 'reference_locations', { kind: 'query', queryKinds: REFERENCE_LOCATION_KINDS }, {
+const REFERENCE_LOCATIONS = /* @__PURE__ */ field('referenceLocations', 'reference_locations', { kind: 'query', queryKinds: REFERENCE_LOCATION_KINDS }, {
   required: true,
-  description: 'Reference location of each subscriber (daily, modal, most-frequent, majority or coalesced location).',
 });
 
-const UNMOVING_COUNTS: BuilderDescriptor = {
+const UNMOVING_COUNTS: BuilderChecks = {
   builder: 'unmovingCountsSpec',
   queryKind: 'unmoving_counts',
-  description: 'Per location, subscribers who were seen only there.',
-  fields: [uniqueLocations('locations')],
+  fields: [/* @__PURE__ */ uniqueLocations('locations')],
 };
 
 /** Spec counting, per location, the subscribers who were unmoving there; `uniqueLocations` is sent as `locations`. */
-export function unmovingCountsSpec(options: UnmovingCountsOptions): UnmovingCountsSpec {
+export function unmovingCountsSpec<U extends AggregationUnit>(options: UnmovingCountsOptions<U>): UnmovingCountsSpec<U> {
   checkOptions(UNMOVING_COUNTS, options);
   return { query_kind: 'unmoving_counts', locations: options.uniqueLocations };
 }
 
-const UNMOVING_AT_REFERENCE_LOCATION_COUNTS: BuilderDescriptor = {
+const UNMOVING_AT_REFERENCE_LOCATION_COUNTS: BuilderChecks = {
   builder: 'unmovingAtReferenceLocationCountsSpec',
   queryKind: 'unmoving_at_reference_location_counts',
-  description: 'Per location, subscribers who were seen only at their reference location.',
-  fields: [uniqueLocations('locations'), REFERENCE_LOCATIONS],
+  fields: [/* @__PURE__ */ uniqueLocations('locations'), REFERENCE_LOCATIONS],
 };
 
 /** Spec counting, per location, the subscribers unmoving at their reference location; `uniqueLocations` is sent as `locations`. */
-export function unmovingAtReferenceLocationCountsSpec(options: ReferenceLocationCountsOptions): UnmovingAtReferenceLocationCountsSpec {
+export function unmovingAtReferenceLocationCountsSpec<U extends AggregationUnit>(
+  options: ReferenceLocationCountsOptions<U>,
+): UnmovingAtReferenceLocationCountsSpec<U> {
   checkOptions(UNMOVING_AT_REFERENCE_LOCATION_COUNTS, options);
   checkSameAggregationUnit(UNMOVING_AT_REFERENCE_LOCATION_COUNTS.builder, options, ['uniqueLocations', 'referenceLocations']);
   return {
@@ -96,15 +95,16 @@ export function unmovingAtReferenceLocationCountsSpec(options: ReferenceLocation
   };
 }
 
-const ACTIVE_AT_REFERENCE_LOCATION_COUNTS: BuilderDescriptor = {
+const ACTIVE_AT_REFERENCE_LOCATION_COUNTS: BuilderChecks = {
   builder: 'activeAtReferenceLocationCountsSpec',
   queryKind: 'active_at_reference_location_counts',
-  description: 'Per location, subscribers who were active at their reference location.',
-  fields: [uniqueLocations('unique_locations'), REFERENCE_LOCATIONS],
+  fields: [/* @__PURE__ */ uniqueLocations('unique_locations'), REFERENCE_LOCATIONS],
 };
 
 /** Spec counting, per location, the subscribers active at their reference location; sends `unique_locations`. */
-export function activeAtReferenceLocationCountsSpec(options: ReferenceLocationCountsOptions): ActiveAtReferenceLocationCountsSpec {
+export function activeAtReferenceLocationCountsSpec<U extends AggregationUnit>(
+  options: ReferenceLocationCountsOptions<U>,
+): ActiveAtReferenceLocationCountsSpec<U> {
   checkOptions(ACTIVE_AT_REFERENCE_LOCATION_COUNTS, options);
   checkSameAggregationUnit(ACTIVE_AT_REFERENCE_LOCATION_COUNTS.builder, options, ['uniqueLocations', 'referenceLocations']);
   return {
@@ -116,7 +116,7 @@ export function activeAtReferenceLocationCountsSpec(options: ReferenceLocationCo
 
 /** Registry entries of this module's builders. @internal */
 export const REFERENCE_LOCATION_COUNT_BUILDERS = {
-  unmovingCountsSpec: entry(UNMOVING_COUNTS, unmovingCountsSpec),
-  unmovingAtReferenceLocationCountsSpec: entry(UNMOVING_AT_REFERENCE_LOCATION_COUNTS, unmovingAtReferenceLocationCountsSpec),
-  activeAtReferenceLocationCountsSpec: entry(ACTIVE_AT_REFERENCE_LOCATION_COUNTS, activeAtReferenceLocationCountsSpec),
+  unmovingCountsSpec: /* @__PURE__ */ entry(UNMOVING_COUNTS, unmovingCountsSpec),
+  unmovingAtReferenceLocationCountsSpec: /* @__PURE__ */ entry(UNMOVING_AT_REFERENCE_LOCATION_COUNTS, unmovingAtReferenceLocationCountsSpec),
+  activeAtReferenceLocationCountsSpec: /* @__PURE__ */ entry(ACTIVE_AT_REFERENCE_LOCATION_COUNTS, activeAtReferenceLocationCountsSpec),
 } as const;

@@ -1,13 +1,15 @@
 /**
  * `BUILDERS`: every spec builder as data, for form generators. Each entry carries the builder's
  * name, its `query_kind`, a description, its option fields (name, JSON key, required, default,
- * allowed values as data and in words) and a `build` that checks and builds. The fields are the
- * very descriptors the builders check their options against.
+ * allowed values as data and in words) and a `build` that checks and builds. The fields are
+ * copies of the very tables the builders check their options against, each with its description
+ * from `descriptions.ts` (which only this registry, in `flowclient-rx/forms`, bundles).
  * @module
  */
 import { AGGREGATE_BUILDERS } from './aggregates.js';
 import { DERIVED_LOCATION_BUILDERS } from './derived-locations.js';
-import type { BuilderEntry } from './fields.js';
+import { builderDescription, fieldDescription } from './descriptions.js';
+import type { BuilderEntry, CheckedEntry } from './fields.js';
 import { FLOW_BUILDERS } from './flows.js';
 import { LOCATION_COUNT_BUILDERS } from './location-counts.js';
 import { LOCATION_BUILDERS } from './locations.js';
@@ -64,6 +66,17 @@ const ALL = {
   histogramAggregateSpec: AGGREGATE_BUILDERS.histogramAggregateSpec,
 } as const;
 
+/** A registry entry: the builder's checks, with their descriptions added (the field objects are copies). */
+function described({ builder, queryKind, fields, build }: CheckedEntry): BuilderEntry {
+  return {
+    builder,
+    queryKind,
+    description: builderDescription(builder),
+    fields: fields.map((f) => ({ ...f, description: fieldDescription(builder, f.name) })),
+    build,
+  };
+}
+
 /** Name of one of the 42 builders, e.g. `dailyLocationSpec`. */
 export type BuilderName = keyof typeof ALL;
 
@@ -77,7 +90,9 @@ export type BuilderName = keyof typeof ALL;
  * BUILDERS.dailyLocationSpec.build({ date: '2016-01-01', aggregationUnit: 'admin3', method: 'last' });
  * ```
  */
-export const BUILDERS: { readonly [name in BuilderName]: BuilderEntry } = ALL;
+export const BUILDERS = Object.fromEntries(Object.entries(ALL).map(([name, checked]) => [name, described(checked)])) as {
+  readonly [name in BuilderName]: BuilderEntry;
+};
 
 /** Names of the builders, in flowclient's order (its `query_specs.py`, then `aggregates.py`). */
 export const BUILDER_NAMES = Object.keys(BUILDERS) as readonly BuilderName[];

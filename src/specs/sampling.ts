@@ -4,7 +4,7 @@
  * @module
  */
 import { checkOptions, fail, toNumber } from './checks.js';
-import { entry, field, type BuilderDescriptor } from './fields.js';
+import { entry, field, type BuilderChecks } from './fields.js';
 import { SAMPLEABLE_KINDS } from './kinds.js';
 import type { Sampled, SampleableSpec } from './types.js';
 import { DEFAULTS, SAMPLING_METHODS, type SamplingMethod } from './values.js';
@@ -38,26 +38,22 @@ export type RandomSampleOptions<S extends SampleableSpec = SampleableSpec> = Ran
       }
   );
 
-const RANDOM_SAMPLE: BuilderDescriptor = {
+const RANDOM_SAMPLE: BuilderChecks = {
   builder: 'randomSampleSpec',
   queryKind: null,
-  description: "A random sample of a subscriber-level query's rows (the query's own kind, plus a sampling key).",
   fields: [
-    field('query', 'query', { kind: 'query', queryKinds: SAMPLEABLE_KINDS }, { required: true, description: 'The query to sample.' }),
-    field('seed', 'seed', { kind: 'number' }, { required: true, description: 'Seed for repeatable samples; in [-1, 1] for random_ids.' }),
-    field('samplingMethod', 'sampling_method', { kind: 'enum', values: SAMPLING_METHODS }, {
+    /* @__PURE__ */ field('query', 'query', { kind: 'query', queryKinds: SAMPLEABLE_KINDS }, { required: true }),
+    /* @__PURE__ */ field('seed', 'seed', { kind: 'number' }, { required: true }),
+    /* @__PURE__ */ field('samplingMethod', 'sampling_method', { kind: 'enum', values: SAMPLING_METHODS }, {
       nullable: false,
       default: DEFAULTS.samplingMethod,
-      description: 'How rows are drawn.',
     }),
-    field('size', 'size', { kind: 'integer', min: 1 }, { description: 'Number of rows to draw; give exactly one of size and fraction.' }),
-    field('fraction', 'fraction', { kind: 'number', min: 0, max: 1, exclusive: true }, {
-      description: 'Fraction of rows to draw; give exactly one of size and fraction.',
+    /* @__PURE__ */ field('size', 'size', { kind: 'integer', min: 1 }, {}),
+    /* @__PURE__ */ field('fraction', 'fraction', { kind: 'number', min: 0, max: 1, exclusive: true }, {
     }),
-    field('estimateCount', 'estimate_count', { kind: 'boolean' }, {
+    /* @__PURE__ */ field('estimateCount', 'estimate_count', { kind: 'boolean' }, {
       nullable: false,
       default: DEFAULTS.estimateCount,
-      description: 'Estimate the row count from table statistics rather than counting.',
     }),
   ],
 };
@@ -94,5 +90,5 @@ export function randomSampleSpec<S extends SampleableSpec>(options: RandomSample
 
 /** Registry entries of this module's builders. @internal */
 export const SAMPLING_BUILDERS = {
-  randomSampleSpec: entry(RANDOM_SAMPLE, (options: RandomSampleOptions) => randomSampleSpec(options)),
+  randomSampleSpec: /* @__PURE__ */ entry(RANDOM_SAMPLE, (options: RandomSampleOptions) => randomSampleSpec(options)),
 } as const;

@@ -4,7 +4,7 @@
  * which kinds FlowAPI accepts where, so that a wrong nesting fails to compile.
  * @module
  */
-import type { DayOfWeek, EventType, SamplingMethod } from './values.js';
+import type { AggregationUnit, DayOfWeek, EventType, SamplingMethod } from './values.js';
 import type { CoalescedLocationSpec, LocationVisitsSpec, MajorityLocationSpec, MobilityClassificationSpec } from './derived-locations.js';
 import type {
   HistogramAggregateSpec,
@@ -182,20 +182,23 @@ export type QuerySpec =
 /** The spec of one kind. @example `SpecOfKind<'daily_location'>` is {@link DailyLocationSpec}. */
 export type SpecOfKind<K extends QuerySpec['query_kind']> = Extract<QuerySpec, { readonly query_kind: K }>;
 
-/** One location per subscriber: what spatial and joined spatial aggregates, displacement and the reference-location counts take. */
-export type ReferenceLocationSpec =
-  | DailyLocationSpec
-  | ModalLocationSpec
-  | MostFrequentLocationSpec
+/**
+ * One location per subscriber: what spatial and joined spatial aggregates, displacement and the
+ * reference-location counts take; `U` is its aggregation unit, when known.
+ */
+export type ReferenceLocationSpec<U extends AggregationUnit = AggregationUnit> =
+  | DailyLocationSpec<U>
+  | ModalLocationSpec<U>
+  | MostFrequentLocationSpec<U>
   | VisitedMostDaysSpec
-  | MajorityLocationSpec
-  | CoalescedLocationSpec;
+  | MajorityLocationSpec<U>
+  | CoalescedLocationSpec<U>;
 
 /** Endpoints of flows, inflows and outflows: a reference location or unique locations. */
-export type FlowInputSpec = ReferenceLocationSpec | UniqueLocationsSpec;
+export type FlowInputSpec<U extends AggregationUnit = AggregationUnit> = ReferenceLocationSpec<U> | UniqueLocationsSpec<U>;
 
 /** What `locationVisitsSpec` counts visits of: daily or modal locations. */
-export type VisitableLocationSpec = DailyLocationSpec | ModalLocationSpec;
+export type VisitableLocationSpec<U extends AggregationUnit = AggregationUnit> = DailyLocationSpec<U> | ModalLocationSpec<U>;
 
 /** Numeric subscriber metrics: a histogram's metric, or a joined spatial aggregate's metric with a statistic. */
 export type ContinuousMetricSpec =

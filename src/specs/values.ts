@@ -5,6 +5,7 @@
  * so that a check never rejects what FlowAPI accepts.
  * @module
  */
+import { joinTuples } from './tuples.js';
 
 /**
  * Spatial units a result can be aggregated to (also the routes of `geography/<unit>`).
@@ -38,7 +39,7 @@ export const STATISTICS = ['avg', 'max', 'min', 'median', 'mode', 'stddev', 'var
 export type Statistic = (typeof STATISTICS)[number];
 
 /** Methods of `joined_spatial_aggregate`: a statistic for a numeric metric, `distr` (only) for a categorical one (handset). */
-export const JOINED_SPATIAL_AGGREGATE_METHODS = [...STATISTICS, 'distr'] as const;
+export const JOINED_SPATIAL_AGGREGATE_METHODS = /* @__PURE__ */ joinTuples(STATISTICS, ['distr'] as const);
 /** One of {@link JOINED_SPATIAL_AGGREGATE_METHODS}. */
 export type JoinedSpatialAggregateMethod = (typeof JOINED_SPATIAL_AGGREGATE_METHODS)[number];
 
@@ -61,7 +62,7 @@ export const TOTAL_BY_PERIODS = ['second', 'minute', 'hour', 'day', 'month', 'ye
 export type TotalByPeriod = (typeof TOTAL_BY_PERIODS)[number];
 
 /** Periods `aggregate_network_objects` aggregates by: those of {@link TOTAL_BY_PERIODS} plus `century`. */
-export const AGGREGATE_BY_PERIODS = [...TOTAL_BY_PERIODS, 'century'] as const;
+export const AGGREGATE_BY_PERIODS = /* @__PURE__ */ joinTuples(TOTAL_BY_PERIODS, ['century'] as const);
 /** One of {@link AGGREGATE_BY_PERIODS}. */
 export type AggregateByPeriod = (typeof AGGREGATE_BY_PERIODS)[number];
 

@@ -44,56 +44,56 @@ function wrap<O extends object, S extends QuerySpec>(name: string, build: (optio
 }
 
 /** Unrun `location_event_counts` query: {@link locationEventCountsSpec} options plus `connection`. */
-export const locationEventCounts = wrap('locationEventCounts', locationEventCountsSpec);
+export const locationEventCounts = /* @__PURE__ */ wrap('locationEventCounts', locationEventCountsSpec);
 /** Unrun `meaningful_locations_aggregate` query: {@link meaningfulLocationsAggregateSpec} options plus `connection`. */
-export const meaningfulLocationsAggregate = wrap('meaningfulLocationsAggregate', meaningfulLocationsAggregateSpec);
+export const meaningfulLocationsAggregate = /* @__PURE__ */ wrap('meaningfulLocationsAggregate', meaningfulLocationsAggregateSpec);
 /** Unrun `meaningful_locations_between_label_od_matrix` query: {@link meaningfulLocationsBetweenLabelOdMatrixSpec} options plus `connection`. */
-export const meaningfulLocationsBetweenLabelOdMatrix = wrap(
+export const meaningfulLocationsBetweenLabelOdMatrix = /* @__PURE__ */ wrap(
   'meaningfulLocationsBetweenLabelOdMatrix',
   meaningfulLocationsBetweenLabelOdMatrixSpec,
 );
 /** Unrun `meaningful_locations_between_dates_od_matrix` query: {@link meaningfulLocationsBetweenDatesOdMatrixSpec} options plus `connection`. */
-export const meaningfulLocationsBetweenDatesOdMatrix = wrap(
+export const meaningfulLocationsBetweenDatesOdMatrix = /* @__PURE__ */ wrap(
   'meaningfulLocationsBetweenDatesOdMatrix',
   meaningfulLocationsBetweenDatesOdMatrixSpec,
 );
 /** Unrun `flows` query: {@link flowsSpec} options plus `connection`. */
-export const flows = wrap('flows', flowsSpec);
+export const flows = /* @__PURE__ */ wrap('flows', flowsSpec);
 /** Unrun `inflows` query: {@link inflowsSpec} options plus `connection`. */
-export const inflows = wrap('inflows', inflowsSpec);
+export const inflows = /* @__PURE__ */ wrap('inflows', inflowsSpec);
 /** Unrun `outflows` query: {@link outflowsSpec} options plus `connection`. */
-export const outflows = wrap('outflows', outflowsSpec);
+export const outflows = /* @__PURE__ */ wrap('outflows', outflowsSpec);
 /** Unrun `labelled_flows` query: {@link labelledFlowsSpec} options plus `connection`. */
-export const labelledFlows = wrap('labelledFlows', labelledFlowsSpec);
+export const labelledFlows = /* @__PURE__ */ wrap('labelledFlows', labelledFlowsSpec);
 /** Unrun `unique_subscriber_counts` query: {@link uniqueSubscriberCountsSpec} options plus `connection`. */
-export const uniqueSubscriberCounts = wrap('uniqueSubscriberCounts', uniqueSubscriberCountsSpec);
+export const uniqueSubscriberCounts = /* @__PURE__ */ wrap('uniqueSubscriberCounts', uniqueSubscriberCountsSpec);
 /** Unrun `location_introversion` query: {@link locationIntroversionSpec} options plus `connection`. */
-export const locationIntroversion = wrap('locationIntroversion', locationIntroversionSpec);
+export const locationIntroversion = /* @__PURE__ */ wrap('locationIntroversion', locationIntroversionSpec);
 /** Unrun `total_network_objects` query: {@link totalNetworkObjectsSpec} options plus `connection`. */
-export const totalNetworkObjects = wrap('totalNetworkObjects', totalNetworkObjectsSpec);
+export const totalNetworkObjects = /* @__PURE__ */ wrap('totalNetworkObjects', totalNetworkObjectsSpec);
 /** Unrun `aggregate_network_objects` query: {@link aggregateNetworkObjectsSpec} options plus `connection`. */
-export const aggregateNetworkObjects = wrap('aggregateNetworkObjects', aggregateNetworkObjectsSpec);
+export const aggregateNetworkObjects = /* @__PURE__ */ wrap('aggregateNetworkObjects', aggregateNetworkObjectsSpec);
 /**
  * Unrun `spatial_aggregate` query: {@link spatialAggregateSpec} options plus `connection`.
  * @example `spatialAggregate({ connection, locations: dailyLocationSpec({ date: '2016-01-01', aggregationUnit: 'admin3', method: 'last' }) })`
  */
-export const spatialAggregate = wrap('spatialAggregate', spatialAggregateSpec);
+export const spatialAggregate = /* @__PURE__ */ wrap('spatialAggregate', spatialAggregateSpec);
 /** Unrun `labelled_spatial_aggregate` query: {@link labelledSpatialAggregateSpec} options plus `connection`. */
-export const labelledSpatialAggregate = wrap('labelledSpatialAggregate', labelledSpatialAggregateSpec);
+export const labelledSpatialAggregate = /* @__PURE__ */ wrap('labelledSpatialAggregate', labelledSpatialAggregateSpec);
 /** Unrun `consecutive_trips_od_matrix` query: {@link consecutiveTripsOdMatrixSpec} options plus `connection`. */
-export const consecutiveTripsOdMatrix = wrap('consecutiveTripsOdMatrix', consecutiveTripsOdMatrixSpec);
+export const consecutiveTripsOdMatrix = /* @__PURE__ */ wrap('consecutiveTripsOdMatrix', consecutiveTripsOdMatrixSpec);
 /** Unrun `trips_od_matrix` query: {@link tripsOdMatrixSpec} options plus `connection`. */
-export const tripsOdMatrix = wrap('tripsOdMatrix', tripsOdMatrixSpec);
+export const tripsOdMatrix = /* @__PURE__ */ wrap('tripsOdMatrix', tripsOdMatrixSpec);
 /** Unrun `unmoving_counts` query: {@link unmovingCountsSpec} options plus `connection`. */
-export const unmovingCounts = wrap('unmovingCounts', unmovingCountsSpec);
+export const unmovingCounts = /* @__PURE__ */ wrap('unmovingCounts', unmovingCountsSpec);
 /** Unrun `unmoving_at_reference_location_counts` query: {@link unmovingAtReferenceLocationCountsSpec} options plus `connection`. */
-export const unmovingAtReferenceLocationCounts = wrap('unmovingAtReferenceLocationCounts', unmovingAtReferenceLocationCountsSpec);
+export const unmovingAtReferenceLocationCounts = /* @__PURE__ */ wrap('unmovingAtReferenceLocationCounts', unmovingAtReferenceLocationCountsSpec);
 /** Unrun `active_at_reference_location_counts` query: {@link activeAtReferenceLocationCountsSpec} options plus `connection`. */
-export const activeAtReferenceLocationCounts = wrap('activeAtReferenceLocationCounts', activeAtReferenceLocationCountsSpec);
+export const activeAtReferenceLocationCounts = /* @__PURE__ */ wrap('activeAtReferenceLocationCounts', activeAtReferenceLocationCountsSpec);
 /** Unrun `joined_spatial_aggregate` query: {@link joinedSpatialAggregateSpec} options plus `connection`. */
-export const joinedSpatialAggregate = wrap('joinedSpatialAggregate', joinedSpatialAggregateSpec);
+export const joinedSpatialAggregate = /* @__PURE__ */ wrap('joinedSpatialAggregate', joinedSpatialAggregateSpec);
 /** Unrun `histogram_aggregate` query: {@link histogramAggregateSpec} options plus `connection`. */
-export const histogramAggregate = wrap('histogramAggregate', histogramAggregateSpec);
+export const histogramAggregate = /* @__PURE__ */ wrap('histogramAggregate', histogramAggregateSpec);
 
 /** Names of the 21 wrappers, in flowclient's order. */
 export const WRAPPER_NAMES = [

@@ -7,7 +7,8 @@
 import { firstValueFrom } from 'rxjs';
 import { getResultByQueryId } from '../../../../src/client/results.js';
 import { FlowclientConnectionError, QuerySpecError } from '../../../../src/errors.js';
-import { BUILDERS, dailyLocationSpec, spatialAggregate, type BuilderName } from '../../../../src/specs/index.js';
+import { BUILDERS, type BuilderName } from '../../../../src/forms.js';
+import { dailyLocationSpec, spatialAggregate } from '../../../../src/specs/index.js';
 import type { QuerySpec } from '../../../../src/specs/types.js';
 import type { BadInput, BadInputContext } from './table.js';
 

@@ -1,28 +1,24 @@
-import { Component, computed, inject } from '@angular/core';
+import { Component, computed, inject, input } from '@angular/core';
 import { partsOf } from 'flowclient-rx';
 import { queryResult, queryState } from 'flowclient-rx/angular';
 import { PopulationService } from './population.service.js';
 
+/** One day's query: live progress, then how many regions it counted. */
 @Component({
-  selector: 'app-population',
+  selector: 'app-population-card',
   template: `
-    <h2>Subscribers per region on {{ date }}</h2>
-    <p class="status">{{ status() }}</p>
+    <h2>{{ date() }}</h2>
     <progress [value]="parts()[0]" [max]="parts()[1]"></progress>
-    <table>
-      @for (row of rows(); track row['pcod']) {
-        <tr><td>{{ row['pcod'] }}</td><td>{{ row['value'] }}</td></tr>
-      }
-    </table>
+    <p class="status">{{ status() }}</p>
   `,
 })
-export class PopulationComponent {
-  readonly date = '2016-01-01';
-  readonly #query = inject(PopulationService).subscribersPerRegion(this.date);
+export class PopulationCard {
+  readonly date = input.required<string>();
+  readonly #population = inject(PopulationService);
+  readonly #query = computed(() => this.#population.subscribersPerRegion(this.date()));
 
-  /** Live state: starting, queued/executing with progress, completed, errored… or failed. */
+  /** Follows the input: a new date stops the old watch and starts the new one. */
   readonly state = queryState(this.#query);
-  /** The rows, once the query is done: pending, ready or failed. */
   readonly result = queryResult(this.#query);
 
   readonly parts = computed(() => {
@@ -32,6 +28,8 @@ export class PopulationComponent {
 
   readonly status = computed(() => {
     const state = this.state();
+    const result = this.result();
+    if (result.status === 'ready') return `${result.value.length} regions`;
     switch (state.status) {
       case 'starting':
         return 'Starting…';
@@ -39,16 +37,11 @@ export class PopulationComponent {
       case 'executing':
         return state.totalParts === null ? `${state.status}…` : `${state.status}: ${state.completedParts} of ${state.totalParts} parts`;
       case 'completed':
-        return 'Done';
+        return 'Downloading…';
       case 'failed':
         return `Could not run the query: ${state.error instanceof Error ? state.error.message : 'unknown error'}`;
       default:
         return state.message; // errored, cancelled or not_running: the server's words
     }
-  });
-
-  readonly rows = computed(() => {
-    const result = this.result();
-    return result.status === 'ready' ? result.value : [];
   });
 }

@@ -1,0 +1,32 @@
+/**
+ * The error of a reshape that needs a column's values to be unique and found one twice.
+ * @module
+ */
+import { FlowclientError } from '../errors.js';
+
+/**
+ * Two rows share the key {@link indexBy} indexes on (pandas' `set_index` keeps both and
+ * `.loc[key]` then answers a frame; a `Map` cannot): index on a unique column, or aggregate the
+ * duplicates first (`sumBy`, `meanBy`).
+ */
+export class DuplicateKeyError extends FlowclientError {
+  override readonly name: string = 'DuplicateKeyError';
+  /** The function that found the duplicate, e.g. `indexBy`. */
+  readonly operation: string;
+  /** The key column. */
+  readonly column: string;
+  /** The value found twice. */
+  readonly key: unknown;
+
+  constructor(operation: string, column: string, key: unknown) {
+    super(`${operation}: two rows have ${column} ${JSON.stringify(key) ?? String(key)}; index on a column whose values are unique, or aggregate the rows first (sumBy, meanBy).`);
+    this.operation = operation;
+    this.column = column;
+    this.key = key;
+  }
+}
+
+/** True for a {@link DuplicateKeyError} (also from another bundle or realm: checks `name`). */
+export function isDuplicateKeyError(error: unknown): error is DuplicateKeyError {
+  return error instanceof DuplicateKeyError || (typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'DuplicateKeyError');
+}
