@@ -13,6 +13,7 @@ import { machine } from './machine.js';
 import { overhead } from './overhead.js';
 import { scale } from './scale.js';
 import { fixed } from './stats.js';
+import { serverStart } from './server-start.js';
 import { serverThroughput } from './throughput.js';
 
 const only = new Set(process.argv.slice(2));
@@ -82,6 +83,13 @@ if (want('throughput')) {
   const r = await serverThroughput();
   results['serverThroughput'] = r;
   say(`   Test server throughput on loopback: ${fixed(r.pollsPerSecond, 0)} polls/s with ${r.concurrency} keep-alive workers (target ≥ 2000: ${verdict(r.pollsPerSecond >= 2000)}), ${r.errors} errors`);
+}
+if (want('server-start')) {
+  const rows = await serverStart();
+  results['serverStart'] = rows;
+  for (const r of rows) {
+    say(`   Test server start, ${r.subscribers} subscribers: listening after ${fixed(r.listenMs, 0)} ms (target ≤ 2000: ${verdict(r.listenMs <= 2000)}), RSS ${fixed(r.rssAfterListen / 1e6, 0)} MB (target ≤ 300: ${verdict(r.rssAfterListen <= 300e6)}); first result (${r.rows} rows) after ${fixed(r.firstResultMs, 0)} ms, RSS then ${fixed(r.rssAfterResult / 1e6, 0)} MB`);
+  }
 }
 if (want('bundle')) {
   const r = await bundle();

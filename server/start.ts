@@ -1,8 +1,9 @@
 /**
- * `startTestServer`: a FlowAPI test server over the project's query-kinds module.
+ * `startTestServer`: a FlowAPI test server over the project's query-kinds module, bound to the
+ * synthetic population of its `seed`, `subscribers` and available dates.
  */
-import * as queryKinds from './query-kinds/index.js';
-import { launchTestServer } from './launch.js';
+import { queryKindsFor } from './query-kinds/index.js';
+import { defaultAvailableDates, launchTestServer } from './launch.js';
 import type { TestServer, TestServerOptions } from './types.js';
 
 /**
@@ -14,5 +15,10 @@ import type { TestServer, TestServerOptions } from './types.js';
  * await server.close();
  */
 export function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  return launchTestServer(options, queryKinds);
+  const kinds = queryKindsFor({
+    dates: options.availableDates ?? defaultAvailableDates(),
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+    ...(options.subscribers === undefined ? {} : { subscribers: options.subscribers }),
+  });
+  return launchTestServer(options, kinds);
 }

@@ -167,8 +167,9 @@ export interface TestServerOptions {
    */
   availableDates?: Record<string, string[]>;
   /**
-   * Subscribers of the synthetic country every result is computed from.
-   * @defaultValue `100000`
+   * Subscribers of the synthetic country every result is computed from (with `seed` and
+   * `availableDates`; see the test-server guide, "The synthetic country"). A small number shows
+   * the gaps redaction makes. @defaultValue `100000`
    */
   subscribers?: number;
   /**

@@ -2,7 +2,7 @@
  * What the server needs to know about a validated spec: its unit, every kind in it, how many
  * distinct sub-queries it stores, the dates and event types it reads, and its result's geography.
  */
-import { NON_GEOGRAPHIC_KINDS } from './result-plans.js';
+import { NON_GEOGRAPHIC_KINDS } from './non-geographic.js';
 import type { LoadedQuery } from './schema.js';
 import { isLoadedQuery, NONSPATIAL, queriesIn } from './units.js';
 import type { ParsedQuery } from '../kinds.js';

@@ -1,45 +1,43 @@
 /**
- * GeoJSON of the synthetic regions: a feature per region of an aggregation unit, as FlowAPI's
- * `/geography/<unit>` streams them.
+ * GeoJSON of the synthetic country as FlowMachine's `Geography` query gives it: one feature per
+ * region with `id` (the row number), a `MultiPolygon` geometry, and `properties` holding the
+ * unit's location id columns (`pcod`, or `lon`/`lat` for lon-lat) and the `centroid` point.
  */
-import { adminLevel, regionsOf, type Region } from './regions.js';
+import type { Population } from '../population/population.js';
+import { adminLevel, regionCount } from './compute/filters.js';
 
 /** A GeoJSON geometry object. */
-export type Geometry = { type: 'Polygon'; coordinates: number[][][] } | { type: 'Point'; coordinates: number[] };
+export type Geometry = { type: 'MultiPolygon'; coordinates: number[][][][] } | { type: 'Point'; coordinates: number[] };
 
-/** The geometry of a region: its box as a closed counter-clockwise ring, or a point for lon-lat. */
-export function geometryOf(region: Region): Geometry {
-  const [x0, y0, x1, y1] = region.box;
-  if (x0 === x1 && y0 === y1) return { type: 'Point', coordinates: [x0, y0] };
-  return {
-    type: 'Polygon',
-    coordinates: [
-      [
-        [x0, y0],
-        [x1, y0],
-        [x1, y1],
-        [x0, y1],
-        [x0, y0],
-      ],
-    ],
-  };
-}
-
-/** Properties FlowKit's geography gives a region of `unit` (`admin<n>pcod`, `admin<n>name`). */
-export function geographyProperties(unit: string, region: Region): Record<string, unknown> {
+/** The geometry of region `r` of a unit. */
+export function geometryOf(pop: Population, unit: string, r: number): Geometry {
   const level = adminLevel(unit);
-  if (level === undefined) return { lon: region.centroid[0], lat: region.centroid[1] };
-  return { [`admin${level}pcod`]: region.pcod, [`admin${level}name`]: region.name };
+  if (level === undefined) return { type: 'Point', coordinates: [pop.network.lon[r] ?? 0, pop.network.lat[r] ?? 0] };
+  return { type: 'MultiPolygon', coordinates: pop.country.levels[level]?.[r]?.coordinates ?? [] };
 }
 
-function* features(unit: string, regions: readonly Region[]): Generator<Record<string, unknown>> {
-  for (const region of regions) {
-    yield { type: 'Feature', geometry: geometryOf(region), properties: geographyProperties(unit, region) };
+/** The `centroid` property FlowMachine's GeoJSON adds (`ST_Centroid` as a GeoJSON point). */
+export function centroidOf(pop: Population, unit: string, r: number): Geometry {
+  const level = adminLevel(unit);
+  const c = level === undefined ? [pop.network.lon[r] ?? 0, pop.network.lat[r] ?? 0] : [...(pop.country.levels[level]?.[r]?.centroid ?? [0, 0])];
+  return { type: 'Point', coordinates: c };
+}
+
+function* features(pop: Population, unit: string): Generator<Record<string, unknown>> {
+  const level = adminLevel(unit);
+  const count = regionCount(pop, unit);
+  for (let r = 0; r < count; r++) {
+    const ids =
+      level === undefined
+        ? { lon: pop.network.lon[r], lat: pop.network.lat[r] }
+        : { pcod: pop.country.levels[level]?.[r]?.pcod };
+    yield { type: 'Feature', id: r + 1, geometry: geometryOf(pop, unit, r), properties: { ...ids, centroid: centroidOf(pop, unit, r) } };
   }
 }
 
+const UNITS = ['admin0', 'admin1', 'admin2', 'admin3', 'lon-lat'];
+
 /** GeoJSON Feature objects of every region of `unit`, or `null` for an unknown unit. */
-export function geographyFeatures(unit: string): Iterable<Record<string, unknown>> | null {
-  const regions = regionsOf(unit);
-  return regions === undefined ? null : { [Symbol.iterator]: () => features(unit, regions) };
+export function populationFeatures(pop: Population, unit: string): Iterable<Record<string, unknown>> | null {
+  return UNITS.includes(unit) ? { [Symbol.iterator]: () => features(pop, unit) } : null;
 }

@@ -66,7 +66,10 @@ export const METRICS: Readonly<Record<string, Spec>> = {
 };
 
 const SCORES = {
-  labels: { evening: { type: 'Polygon', coordinates: [[[-1, 1], [-1, -1], [-0.00001, -1], [-0.00001, 1], [-1, 1]]] } },
+  labels: {
+    evening: { type: 'Polygon', coordinates: [[[-1, 1], [-1, -1], [-0.00001, -1], [-0.00001, 1], [-1, 1]]] },
+    day: { type: 'Polygon', coordinates: [[[0.00001, 1], [0.00001, -1], [1, -1], [1, 1], [0.00001, 1]]] },
+  },
   tower_day_of_week_scores: { monday: 1, tuesday: 1, wednesday: 1, thursday: 0, friday: -1, saturday: -1, sunday: -1 },
   tower_hour_of_day_scores: [-1, -1, -1, -1, -1, -1, -1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, -1, -1, -1],
   tower_cluster_radius: 1.0,
