@@ -60,18 +60,21 @@ function points(rows: readonly ResultRow[]): JoinedMap {
 /**
  * Join `rows` to `geography` (the features of `unit`) on `pcod`: every area of the geography,
  * with the columns of its row added to its properties (areas without a row stay without value:
- * redacted, or no data). `geography` is not read for `lon-lat`.
+ * redacted, or no data; rows whose `pcod` is `null`, an outer join's unmatched side, are left
+ * out with a note). `geography` is not read for `lon-lat`.
  * @example joinRowsToGeography([{ pcod: 'NPL.1.1.1', value: 12 }], geography, 'admin3')
  */
 export function joinRowsToGeography(rows: readonly ResultRow[], geography: FeatureCollection | undefined, unit: string): JoinedMap {
   if (unit === LON_LAT) return points(rows);
   if (!rows.some((row) => row['pcod'] !== undefined)) {
-    return { problem: 'The rows have no pcod column to join to the geography (flows, for one, have pcod_from and pcod_to).' };
+    return { problem: 'The rows have no pcod column to join to the geography (flows, for one, have pcod_from and pcod_to; inflows and outflows have pcod).' };
   }
   const features = geography?.features ?? [];
   const key = locationKey(features, unit);
   if (key === undefined) return { problem: `The ${unit} geography has no pcod in its features' properties to join the rows on.` };
-  const { byId, summed } = rowsByLocation(rows);
+  const located = rows.filter((row) => row['pcod'] !== null);
+  const placeless = rows.length - located.length;
+  const { byId, summed } = rowsByLocation(located);
   const joined = features.map((feature): Feature => {
     const id = feature.properties?.[key];
     const row = id === undefined ? undefined : byId.get(String(id));
@@ -82,6 +85,7 @@ export function joinRowsToGeography(rows: readonly ResultRow[], geography: Featu
   if (unmatched === byId.size) return { problem: `None of the rows' pcod values is an area of the ${unit} geography.` };
   const notes = [
     summed ? 'areas with several rows show their sum' : '',
+    placeless > 0 ? `${placeless} row${placeless === 1 ? '' : 's'} without a location (pcod null: an outer join's unmatched side) left out` : '',
     unmatched > 0 ? `${unmatched} row${unmatched === 1 ? '' : 's'} with a pcod not in the geography left out` : '',
   ].filter((note) => note !== '');
   return { collection: { type: 'FeatureCollection', features: joined }, notes };

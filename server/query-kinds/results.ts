@@ -1,8 +1,9 @@
 /**
- * Query results as the server streams them: rows (objects with FlowKit's columns) and the same
- * rows as GeoJSON features, computed from the population (same spec, same numbers).
+ * Query results as the server streams them: rows (objects with FlowKit's columns) and their
+ * GeoJSON features, computed from the population (same spec, same numbers).
  */
 import type { ResultComputer, ResultTable } from './compute/index.js';
+import { flowFeatures } from './flow-features.js';
 import { centroidOf, geometryOf } from './geography.js';
 import { CONTEXT, TOP_LEVEL_KINDS } from './registry.js';
 import { loadOneOf } from './schema.js';
@@ -11,7 +12,12 @@ import { loadOneOf } from './schema.js';
 export interface Results {
   /** Result rows of a valid spec (`rowCount` repeats them up to that many), none for an invalid one. */
   resultRows(spec: Record<string, unknown>, queryId: string, rowCount?: number): Iterable<Record<string, unknown>>;
-  /** The rows as GeoJSON features (region geometry; properties = the row and FlowMachine's `centroid`). */
+  /**
+   * The result as GeoJSON features, as FlowMachine's `geojson_query` writes them: one per row (the
+   * row's region as geometry, `null` for a row without a location; properties = the row and
+   * `centroid`), or for the origin–destination kinds one per location with its `outflows` and
+   * `inflows` ({@link flowFeatures}). `rowCount` repeats them up to that many.
+   */
   resultFeatures(spec: Record<string, unknown>, queryId: string, rowCount?: number): Iterable<Record<string, unknown>>;
   /** Column names of a valid spec's rows, or `undefined`. */
   resultColumns(spec: Record<string, unknown>): string[] | undefined;
@@ -32,8 +38,7 @@ export function makeResults(computer: () => ResultComputer): Results {
     const loaded = loadOneOf(spec, TOP_LEVEL_KINDS, CONTEXT);
     return loaded.ok ? computer().result(loaded.query) : undefined;
   };
-  function* indices(table: ResultTable, rowCount: number | undefined): Generator<number> {
-    const total = table.rows.length;
+  function* indices(total: number, rowCount: number | undefined): Generator<number> {
     if (total === 0) return;
     const count = rowCount === undefined ? total : Math.max(0, Math.floor(rowCount));
     for (let i = 0; i < count; i++) yield i % total;
@@ -48,7 +53,7 @@ export function makeResults(computer: () => ResultComputer): Results {
       *[Symbol.iterator]() {
         const table = tableOf(spec);
         if (table === undefined) return;
-        for (const k of indices(table, rowCount)) yield rowObject(table, k);
+        for (const k of indices(table.rows.length, rowCount)) yield rowObject(table, k);
       },
     }),
     resultFeatures: (spec, _queryId, rowCount) => ({
@@ -56,14 +61,18 @@ export function makeResults(computer: () => ResultComputer): Results {
         const table = tableOf(spec);
         if (table === undefined || table.unit === null || table.rowRegion === null) return;
         const pop = computer().population;
-        for (const k of indices(table, rowCount)) {
+        if (table.rowDestination !== undefined) {
+          const features = flowFeatures(pop, table);
+          for (const k of indices(features.length, rowCount)) yield features[k] ?? {};
+          return;
+        }
+        for (const k of indices(table.rows.length, rowCount)) {
           const r = table.rowRegion[k] ?? -1;
-          if (r < 0) continue;
           yield {
             type: 'Feature',
             id: k + 1,
-            geometry: geometryOf(pop, table.unit, r),
-            properties: { ...rowObject(table, k), centroid: centroidOf(pop, table.unit, r) },
+            geometry: r < 0 ? null : geometryOf(pop, table.unit, r),
+            properties: { ...rowObject(table, k), centroid: r < 0 ? null : centroidOf(pop, table.unit, r) },
           };
         }
       },

@@ -53,6 +53,13 @@ describe('monitor · rows joined to geography on pcod', () => {
     expect(result.notes).toEqual(['areas with several rows show their sum']);
   });
 
+  it("draws inflows (plain pcod, as FlowMachine's InOutFlow names it) and leaves out an outer join's null-located row with a note", () => {
+    const result = joinRowsToGeography([{ pcod: 'NPL.2', value: 30 }, { pcod: null, value: 20 }], GEOGRAPHY, 'admin3');
+    if ('problem' in result) throw new Error(result.problem);
+    expect(result.collection.features.map((f) => f.properties?.['value'])).toEqual([undefined, 30, undefined]);
+    expect(result.notes).toEqual(["1 row without a location (pcod null: an outer join's unmatched side) left out"]);
+  });
+
   it('places lon-lat rows at their own coordinates, without geography', () => {
     const result = joinRowsToGeography([{ lon: 85.3, lat: 27.7, value: 3 }, { lon: 84.1, lat: 28.2, value: 9 }], undefined, 'lon-lat');
     if ('problem' in result) throw new Error(result.problem);

@@ -127,6 +127,8 @@ exact<Exact<ReturnType<typeof spatialAggregateSpec<typeof daily>>['locations'], 
   same<{ label: string; pcod: string | null; value: number }>()(r);
   // @ts-expect-error no label_from in an aggregate
   void r.label_from;
+  const p = propertiesOf(meaningfulLocationsAggregate({ connection, ...period, ...scoring, label: 'home' }).getResult({ format: 'geojson' }));
+  same<{ label: string; pcod: string | null; value: number; centroid: PointGeometry | null }>()(p);
 }
 {
   const byLabel = rowOf(meaningfulLocationsBetweenLabelOdMatrix({ connection, ...period, ...scoring, labelA: 'home', labelB: 'work' }).getResult());

@@ -225,7 +225,7 @@ type GeoPropertiesOfOne<S> = S extends { readonly query_kind: infer K }
     ? FlowGeoProperties<UnitOf<S>, FlowsByLocation>
     : K extends 'labelled_flows'
       ? FlowGeoProperties<UnitOf<S>, { [label: string]: FlowsByLocation }>
-      : K extends 'histogram_aggregate' | 'meaningful_locations_aggregate'
+      : K extends 'histogram_aggregate'
         ? never
         : K extends AggregateKind
           ? Simplify<RowsByKind<S>[K] & CentroidProperty>
@@ -235,7 +235,10 @@ type GeoPropertiesOfOne<S> = S extends { readonly query_kind: infer K }
 /**
  * The `properties` of a feature of the GeoJSON result of a query of spec `S`, as FlowMachine
  * writes them (`GeoDataMixin.geojson_query`): the row's columns plus `centroid`; for the
- * flow-like kinds, the location with its `outflows` and `inflows`. `never` for the kinds
- * FlowAPI has no GeoJSON of (`histogram_aggregate`, `meaningful_locations_aggregate`).
+ * flow-like kinds, the location with its `outflows` and `inflows`. `never` for
+ * `histogram_aggregate`, which FlowAPI has no GeoJSON of (403, "has no geojson compatible
+ * representation"). `meaningful_locations_aggregate` has one (its `RedactedMeaningfulLocationsAggregate`
+ * mixes in `GeoDataMixin` since FlowKit 389fe30): the row plus `centroid`, both `null`-located for
+ * clusters outside every region.
  */
 export type GeoPropertiesOf<S> = QuerySpec extends S ? UntypedRow | null : S extends unknown ? GeoPropertiesOfOne<S> : never;

@@ -106,9 +106,9 @@ export function histogramAggregate(ctx: Ctx, q: LoadedQuery): ResultTable {
     const lower = edges[i] ?? 0;
     const last = i === edges.length - 2;
     const value = xs.reduce((n, x) => n + (x >= lower && (x < upper || (last && x === upper)) ? 1 : 0), 0);
-    return [lower, upper, value];
+    return [value, lower, upper];
   });
-  return { columns: ['lower_edge', 'upper_edge', 'value'], rows, unit: null, rowRegion: null };
+  return { columns: ['value', 'lower_edge', 'upper_edge'], rows, unit: null, rowRegion: null };
 }
 
 /** `labelled_spatial_aggregate`: subscribers per region and mobility label; a region with any label of 15 or fewer is dropped. */
@@ -138,7 +138,7 @@ export function labelledSpatialAggregate(ctx: Ctx, q: LoadedQuery): ResultTable 
       }
     });
   }
-  return { columns: [...regionColumns(unit), 'label_value', 'value'], rows, unit, rowRegion: Int32Array.from(regions) };
+  return { columns: [...regionColumns(unit), 'value_label', 'value'], rows, unit, rowRegion: Int32Array.from(regions) };
 }
 
 /** Per region: subscribers whose unique locations include their reference location (unredacted). */

@@ -69,10 +69,10 @@ export function locationEventCounts(ctx: Ctx, q: LoadedQuery): ResultTable {
     const slot = Math.floor(bucket / n) % slots;
     const date = dateOf(days[Math.floor(bucket / (n * slots))] ?? 0);
     const time = slots === 1 ? [] : slots === 24 ? [slot] : [Math.floor(slot / 60), slot % 60];
-    rows.push([date, ...time, ...regionValues(pop, unit, r), counts[bucket]]);
+    rows.push([...regionValues(pop, unit, r), date, ...time, counts[bucket]]);
     regions.push(r);
   }
-  return { columns: ['date', ...extra, ...regionColumns(unit), 'value'], rows, unit, rowRegion: Int32Array.from(regions) };
+  return { columns: [...regionColumns(unit), 'date', ...extra, 'value'], rows, unit, rowRegion: Int32Array.from(regions) };
 }
 
 /** Distinct subscribers with events in each region over the query's period (unredacted). */

@@ -55,6 +55,7 @@ const region = (n: number, r: number): number => (r === n ? -1 : r);
 function odTable(ctx: Ctx, pairs: PairCounts): ResultTable {
   const rows: unknown[][] = [];
   const regions: number[] = [];
+  const destinations: number[] = [];
   for (const key of [...pairs.counts.keys()].sort((a, b) => a - b)) {
     const value = pairs.counts.get(key) ?? 0;
     if (value <= REDACTION_THRESHOLD) continue;
@@ -62,8 +63,15 @@ function odTable(ctx: Ctx, pairs: PairCounts): ResultTable {
     const t = region(pairs.n, key % (pairs.n + 1));
     rows.push([...regionValues(ctx.pop, pairs.unit, f), ...regionValues(ctx.pop, pairs.unit, t), value]);
     regions.push(f);
+    destinations.push(t);
   }
-  return { columns: [...regionColumns(pairs.unit, '_from'), ...regionColumns(pairs.unit, '_to'), 'value'], rows, unit: pairs.unit, rowRegion: Int32Array.from(regions) };
+  return {
+    columns: [...regionColumns(pairs.unit, '_from'), ...regionColumns(pairs.unit, '_to'), 'value'],
+    rows,
+    unit: pairs.unit,
+    rowRegion: Int32Array.from(regions),
+    rowDestination: Int32Array.from(destinations),
+  };
 }
 
 /** `flows`: subscribers per (origin, destination) pair; pairs of 15 or fewer dropped. */
@@ -71,25 +79,31 @@ export function flows(ctx: Ctx, q: LoadedQuery): ResultTable {
   return odTable(ctx, pairCounts(ctx, q));
 }
 
-/** `inflows` / `outflows`: the sums of the (unredacted) flows into / out of each region, then redacted. */
+/**
+ * `inflows` / `outflows`: the sums of the (unredacted) flows into / out of each region, then
+ * redacted. As FlowMachine's `InOutFlow`, the location columns lose their `_to` / `_from` suffix
+ * (`pcod`, or `lon`, `lat`), and an outer join's subscribers without a destination (origin) are
+ * summed in a last row whose location is `null`.
+ */
 export function inOutFlows(ctx: Ctx, q: LoadedQuery, inward: boolean): ResultTable {
   const pairs = pairCounts(ctx, q);
-  const sums = new Float64Array(pairs.n);
+  const sums = new Float64Array(pairs.n + 1);
   for (const [key, value] of pairs.counts) {
     const r = inward ? key % (pairs.n + 1) : Math.floor(key / (pairs.n + 1));
-    if (r < pairs.n) sums[r] = (sums[r] ?? 0) + value;
+    sums[r] = (sums[r] ?? 0) + value;
   }
   const rows: unknown[][] = [];
   const regions: number[] = [];
-  sums.forEach((value, r) => {
+  sums.forEach((value, at) => {
     if (value <= REDACTION_THRESHOLD) return;
+    const r = region(pairs.n, at);
     rows.push([...regionValues(ctx.pop, pairs.unit, r), value]);
     regions.push(r);
   });
-  return { columns: [...regionColumns(pairs.unit, inward ? '_to' : '_from'), 'value'], rows, unit: pairs.unit, rowRegion: Int32Array.from(regions) };
+  return { columns: [...regionColumns(pairs.unit), 'value'], rows, unit: pairs.unit, rowRegion: Int32Array.from(regions) };
 }
 
-/** `labelled_flows`: flows per mobility label; a pair with any label of 15 or fewer is dropped. */
+/** `labelled_flows`: flows per mobility label (`value_label`); a pair with any label of 15 or fewer is dropped. */
 export function labelledFlows(ctx: Ctx, q: LoadedQuery): ResultTable {
   const [lq] = queriesIn(q.values['labels']);
   const labels = lq === undefined ? new Int8Array(ctx.pop.subscribers.size) : mobility(ctx, lq);
@@ -104,6 +118,7 @@ export function labelledFlows(ctx: Ctx, q: LoadedQuery): ResultTable {
   }
   const rows: unknown[][] = [];
   const regions: number[] = [];
+  const destinations: number[] = [];
   for (const pair of [...byPair.keys()].sort((a, b) => a - b)) {
     const list = (byPair.get(pair) ?? []).sort((a, b) => a[0] - b[0]);
     if (Math.min(...list.map(([, v]) => v)) <= REDACTION_THRESHOLD) continue;
@@ -112,13 +127,15 @@ export function labelledFlows(ctx: Ctx, q: LoadedQuery): ResultTable {
     for (const [label, value] of list) {
       rows.push([...regionValues(ctx.pop, pairs.unit, f), ...regionValues(ctx.pop, pairs.unit, t), MOBILITY_LABELS[label], value]);
       regions.push(f);
+      destinations.push(t);
     }
   }
   return {
-    columns: [...regionColumns(pairs.unit, '_from'), ...regionColumns(pairs.unit, '_to'), 'label_value', 'value'],
+    columns: [...regionColumns(pairs.unit, '_from'), ...regionColumns(pairs.unit, '_to'), 'value_label', 'value'],
     rows,
     unit: pairs.unit,
     rowRegion: Int32Array.from(regions),
+    rowDestination: Int32Array.from(destinations),
   };
 }
 

@@ -155,16 +155,19 @@ function odRows(ctx: Ctx, q: LoadedQuery, a: [string, number][][], b: [string, n
   });
   const rows: unknown[][] = [];
   const regions: number[] = [];
+  const destinations: number[] = [];
   for (const [key, value] of redactedRows(counts)) {
     const [ra = 0, rb = 0] = key.split(':').map(Number);
     rows.push([labelA, labelB, ...regionValues(ctx.pop, unit, ra), ...regionValues(ctx.pop, unit, rb), value]);
     regions.push(ra);
+    destinations.push(rb);
   }
   return {
     columns: ['label_from', 'label_to', ...regionColumns(unit, '_from'), ...regionColumns(unit, '_to'), 'value'],
     rows,
     unit,
     rowRegion: Int32Array.from(regions),
+    rowDestination: Int32Array.from(destinations),
   };
 }
 

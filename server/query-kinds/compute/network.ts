@@ -117,17 +117,17 @@ export function totalNetworkObjects(ctx: Ctx, q: LoadedQuery): ResultTable {
   counts.forEach((perPeriod, r) =>
     perPeriod.forEach((value, p) => {
       if (value <= 0) return;
-      rows.push([...regionValues(ctx.pop, unit, r), iso(starts[p] ?? 0), value]);
+      rows.push([...regionValues(ctx.pop, unit, r), value, iso(starts[p] ?? 0)]);
       regions.push(r);
     }),
   );
-  return { columns: [...regionColumns(unit), 'datetime', 'value'], rows, unit, rowRegion: Int32Array.from(regions) };
+  return { columns: [...regionColumns(unit), 'value', 'datetime'], rows, unit, rowRegion: Int32Array.from(regions) };
 }
 
 /** `aggregate_network_objects`: a statistic of the cell counts per region over each `aggregate_by` period. */
 export function aggregateNetworkObjects(ctx: Ctx, q: LoadedQuery): ResultTable {
   const inner = q.values['total_network_objects'];
-  if (!isLoadedQuery(inner)) return { columns: ['pcod', 'datetime', 'value'], rows: [], unit: q.unit, rowRegion: null };
+  if (!isLoadedQuery(inner)) return { columns: ['pcod', 'value', 'datetime'], rows: [], unit: q.unit, rowRegion: null };
   const { unit, starts, counts } = activeCells(ctx, inner);
   const by = String(q.values['aggregate_by'] ?? 'day');
   const stat = String(q.values['statistic']);
@@ -146,9 +146,9 @@ export function aggregateNetworkObjects(ctx: Ctx, q: LoadedQuery): ResultTable {
     });
     buckets.forEach((xs, g) => {
       if (xs.length === 0) return;
-      rows.push([...regionValues(ctx.pop, unit, r), iso(groups[g] ?? 0), round(statistic(stat, xs))]);
+      rows.push([...regionValues(ctx.pop, unit, r), round(statistic(stat, xs)), iso(groups[g] ?? 0)]);
       regions.push(r);
     });
   });
-  return { columns: [...regionColumns(unit), 'datetime', 'value'], rows, unit, rowRegion: Int32Array.from(regions) };
+  return { columns: [...regionColumns(unit), 'value', 'datetime'], rows, unit, rowRegion: Int32Array.from(regions) };
 }

@@ -13,8 +13,13 @@ export interface ResultTable {
   readonly rows: readonly (readonly unknown[])[];
   /** Unit of the rows' (first) region, or `null` without one. */
   readonly unit: string | null;
-  /** Region index of each row (for its geometry), or `null`. */
+  /** Region index of each row (for its geometry; `-1` for none), or `null`. */
   readonly rowRegion: Int32Array | null;
+  /**
+   * Of an origin–destination table (flows, labelled flows, trips and meaningful-locations OD
+   * matrices): the destination region of each row (`-1` for none), `rowRegion` being the origin.
+   */
+  readonly rowDestination?: Int32Array;
 }
 
 /** FlowMachine drops aggregates of this many subscribers or fewer. */

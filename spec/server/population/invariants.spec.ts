@@ -60,8 +60,8 @@ for (const seed of [1, 7]) {
       const to = daily('2016-01-04', 'admin1', 'most-common');
       const od = await rowsOf(session, flows(from, to));
       const located = byKey(await rowsOf(session, spatial(from)));
-      const outflows = byKey(await rowsOf(session, flows(from, to, 'outflows')), 'pcod_from');
-      const inflows = byKey(await rowsOf(session, flows(from, to, 'inflows')), 'pcod_to');
+      const outflows = byKey(await rowsOf(session, flows(from, to, 'outflows')));
+      const inflows = byKey(await rowsOf(session, flows(from, to, 'inflows')));
       const out = new Map<string, number>();
       const into = new Map<string, number>();
       for (const r of od) {

@@ -54,23 +54,26 @@ describe('query-kinds: scopes', () => {
   });
 });
 
-/** [valid spec name, expected columns]. */
+/** [name, spec, FlowMachine's `column_names` of the query class FlowAPI runs for it, in order]. */
 const COLUMNS: ReadonlyArray<readonly [string, Spec, string[]]> = [
   ['spatial_aggregate by admin3', spec('daily_location'), ['pcod', 'value']],
   ['spatial_aggregate by lon-lat', { query_kind: 'spatial_aggregate', locations: daily('2016-01-01', 'lon-lat') }, ['lon', 'lat', 'value']],
   ['flows', spec('flows'), ['pcod_from', 'pcod_to', 'value']],
-  ['inflows', spec('inflows'), ['pcod_to', 'value']],
-  ['outflows', spec('outflows'), ['pcod_from', 'value']],
-  ['location_event_counts', spec('location_event_counts'), ['date', 'pcod', 'value']],
-  ['location_event_counts by hour', { ...spec('location_event_counts'), interval: 'hour' }, ['date', 'hour', 'pcod', 'value']],
+  ['inflows', spec('inflows'), ['pcod', 'value']],
+  ['outflows', spec('outflows'), ['pcod', 'value']],
+  ['labelled_flows', spec('labelled_flows'), ['pcod_from', 'pcod_to', 'value_label', 'value']],
+  ['location_event_counts', spec('location_event_counts'), ['pcod', 'date', 'value']],
+  ['location_event_counts by hour', { ...spec('location_event_counts'), interval: 'hour' }, ['pcod', 'date', 'hour', 'value']],
+  ['location_event_counts by min', { ...spec('location_event_counts'), interval: 'min' }, ['pcod', 'date', 'hour', 'min', 'value']],
   ['joined_spatial_aggregate', spec('event_count'), ['pcod', 'value']],
   ['joined_spatial_aggregate distr', spec('handset'), ['pcod', 'metric', 'key', 'value']],
-  ['histogram_aggregate', spec('histogram_aggregate'), ['lower_edge', 'upper_edge', 'value']],
-  ['total_network_objects', tno(), ['pcod', 'datetime', 'value']],
+  ['histogram_aggregate', spec('histogram_aggregate'), ['value', 'lower_edge', 'upper_edge']],
+  ['total_network_objects', tno(), ['pcod', 'value', 'datetime']],
+  ['aggregate_network_objects', spec('aggregate_network_objects'), ['pcod', 'value', 'datetime']],
   ['meaningful_locations_aggregate', spec('meaningful_locations_aggregate'), ['label', 'pcod', 'value']],
   ['meaningful_locations_between_label_od_matrix', spec('meaningful_locations_between_label_od_matrix'), ['label_from', 'label_to', 'pcod_from', 'pcod_to', 'value']],
   ['geography', spec('geography'), ['pcod']],
-  ['labelled_spatial_aggregate', spec('coalesced_location + mobility_classification'), ['pcod', 'label_value', 'value']],
+  ['labelled_spatial_aggregate', spec('coalesced_location + mobility_classification'), ['pcod', 'value_label', 'value']],
 ];
 
 describe('query-kinds: synthetic results', () => {
@@ -137,6 +140,64 @@ describe('query-kinds: synthetic results', () => {
     expect([...resultFeatures(spec('histogram_aggregate'), 'f')]).toEqual([]);
     const [point] = take(resultFeatures({ query_kind: 'spatial_aggregate', locations: daily('2016-01-01', 'lon-lat') }, 'f'), 1);
     expect((point?.['geometry'] as Spec | undefined)?.['type']).toBe('Point');
+  });
+
+  it('gives inflows one feature per row, a row without a location (outer join) with null geometry', () => {
+    const s = { ...spec('flows (unique_locations, left outer)'), query_kind: 'inflows' };
+    const rows = [...resultRows(s, 'f')];
+    const features = [...resultFeatures(s, 'f')];
+    expect(features.length).toBe(rows.length);
+    expect(features.map((f) => f['properties'])).toEqual(rows.map((r) => jasmine.objectContaining(r)));
+    const placeless = features.filter((f) => (f['properties'] as Spec)['pcod'] === null);
+    expect(placeless.length).toBe(1);
+    expect(placeless[0]?.['geometry']).toBeNull();
+    expect((placeless[0]?.['properties'] as Spec)['centroid']).toBeNull();
+  });
+
+  for (const name of ['flows', 'trips_od_matrix', 'meaningful_locations_between_label_od_matrix']) {
+    it(`gives ${name} FlowMachine's flow GeoJSON: one feature per location with outflows and inflows`, () => {
+      const rows = [...resultRows(spec(name), 'f')];
+      const features = [...resultFeatures(spec(name), 'f')];
+      const byPcod = new Map(features.map((f) => [String((f['properties'] as Spec)['pcod']), f['properties'] as Spec]));
+      expect(rows.length).toBeGreaterThan(0);
+      expect(byPcod.size).toBe(features.length);
+      expect(features.map((f) => f['id'])).toEqual(features.map((_, i) => i + 1));
+      for (const f of features) expect(Object.keys(f['properties'] as Spec)).toEqual(['pcod', 'outflows', 'inflows', 'centroid']);
+      const ends = new Set(rows.flatMap((r) => [String(r['pcod_from']), String(r['pcod_to'])]));
+      expect([...byPcod.keys()].sort()).toEqual([...ends].sort());
+      for (const r of rows) {
+        const from = String(r['pcod_from']);
+        const to = String(r['pcod_to']);
+        expect((byPcod.get(from)?.['outflows'] as Spec | null)?.[to]).withContext(`${from}>${to}`).toBe(r['value']);
+        expect((byPcod.get(to)?.['inflows'] as Spec | null)?.[from]).withContext(`${to}<${from}`).toBe(r['value']);
+      }
+      const entries = (key: string) => features.reduce((n, f) => n + Object.keys(((f['properties'] as Spec)[key] as Spec | null) ?? {}).length, 0);
+      expect(entries('outflows')).toBe(rows.length);
+      expect(entries('inflows')).toBe(rows.length);
+    });
+  }
+
+  it('keys labelled_flows GeoJSON by value_label, then by location', () => {
+    const rows = [...resultRows(spec('labelled_flows'), 'f')];
+    const features = [...resultFeatures(spec('labelled_flows'), 'f')];
+    const byPcod = new Map(features.map((f) => [String((f['properties'] as Spec)['pcod']), f['properties'] as Spec]));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      const label = String(r['value_label']);
+      const out = byPcod.get(String(r['pcod_from']))?.['outflows'] as Record<string, Spec> | null | undefined;
+      const into = byPcod.get(String(r['pcod_to']))?.['inflows'] as Record<string, Spec> | null | undefined;
+      expect(out?.[label]?.[String(r['pcod_to'])]).toBe(r['value']);
+      expect(into?.[label]?.[String(r['pcod_from'])]).toBe(r['value']);
+    }
+  });
+
+  it('leaves out of flow GeoJSON the rows an outer join leaves without a location', () => {
+    const s = spec('flows (unique_locations, left outer)');
+    const rows = [...resultRows(s, 'f')].filter((r) => r['pcod_to'] !== null);
+    const features = [...resultFeatures(s, 'f')];
+    expect(features.some((f) => (f['properties'] as Spec)['pcod'] === null)).toBeFalse();
+    const outflows = features.reduce((n, f) => n + Object.keys(((f['properties'] as Spec)['outflows'] as Spec | null) ?? {}).length, 0);
+    expect(outflows).toBe(rows.length);
   });
 
   it('keeps metric fixtures valid for the JSA', () => {
