@@ -15,15 +15,6 @@ export type JoinedMap =
 /** The unit whose rows are points at their own coordinates. */
 export const LON_LAT = 'lon-lat';
 
-/**
- * The feature property holding the location id: `pcod`, as FlowAPI sends it; FlowMachine before
- * 1.0 called it `<unit>pcod` (`admin3pcod`), which is still read.
- */
-function locationKey(features: readonly Feature[], unit: string): string | undefined {
-  const has = (key: string): boolean => features.some((f) => f.properties?.[key] !== undefined);
-  return ['pcod', `${unit}pcod`].find(has);
-}
-
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /** Rows per location id; several rows of one area (one per label, handset…) are summed column by column. */
@@ -70,8 +61,8 @@ export function joinRowsToGeography(rows: readonly ResultRow[], geography: Featu
     return { problem: 'The rows have no pcod column to join to the geography (flows, for one, have pcod_from and pcod_to; inflows and outflows have pcod).' };
   }
   const features = geography?.features ?? [];
-  const key = locationKey(features, unit);
-  if (key === undefined) return { problem: `The ${unit} geography has no pcod in its features' properties to join the rows on.` };
+  const key = 'pcod';
+  if (!features.some((f) => f.properties?.[key] !== undefined)) return { problem: `The ${unit} geography has no pcod in its features' properties to join the rows on.` };
   const located = rows.filter((row) => row['pcod'] !== null);
   const placeless = rows.length - located.length;
   const { byId, summed } = rowsByLocation(located);
