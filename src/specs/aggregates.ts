@@ -8,7 +8,7 @@ import { entry, field, type BuilderChecks } from './fields.js';
 import { CATEGORICAL_METRIC_KINDS, COALESCED_LOCATION_KINDS, CONTINUOUS_METRIC_KINDS, JOINABLE_METRIC_KINDS, LABEL_KINDS, REFERENCE_LOCATION_KINDS } from './kinds.js';
 import type { CoalescedLocationSpec, MobilityClassificationSpec } from './derived-locations.js';
 import type { CategoricalMetricSpec, ContinuousMetricSpec, JoinableMetricSpec, ReferenceLocationSpec } from './types.js';
-import { DEFAULTS, JOINED_SPATIAL_AGGREGATE_METHODS, STATISTICS, type JoinedSpatialAggregateMethod, type Statistic } from './values.js';
+import { DEFAULT_JOINED_SPATIAL_AGGREGATE_METHOD, JOINED_SPATIAL_AGGREGATE_METHODS, STATISTICS, type JoinedSpatialAggregateMethod, type Statistic } from './values.js';
 
 /** Options of {@link spatialAggregateSpec}. */
 export interface SpatialAggregateOptions<L extends ReferenceLocationSpec = ReferenceLocationSpec> {
@@ -150,7 +150,7 @@ const JOINED_SPATIAL_AGGREGATE: BuilderChecks = {
   fields: [
     /* @__PURE__ */ field('method', 'method', { kind: 'enum', values: JOINED_SPATIAL_AGGREGATE_METHODS }, {
       nullable: false,
-      default: DEFAULTS.joinedSpatialAggregateMethod,
+      default: DEFAULT_JOINED_SPATIAL_AGGREGATE_METHOD,
     }),
     /* @__PURE__ */ referenceLocations(),
     /* @__PURE__ */ field('metric', 'metric', { kind: 'query', queryKinds: JOINABLE_METRIC_KINDS }, {
@@ -171,7 +171,7 @@ export function joinedSpatialAggregateSpec<L extends ReferenceLocationSpec, M ex
 ): JoinedSpatialAggregateSpec<L, M> {
   const { builder } = JOINED_SPATIAL_AGGREGATE;
   checkOptions(JOINED_SPATIAL_AGGREGATE, options);
-  const method = options.method ?? DEFAULTS.joinedSpatialAggregateMethod;
+  const method = options.method ?? DEFAULT_JOINED_SPATIAL_AGGREGATE_METHOD;
   const categorical = (CATEGORICAL_METRIC_KINDS as readonly string[]).includes(options.metric.query_kind);
   if (categorical && method !== 'distr') {
     fail(builder, 'method', options.method, `'distr' for a categorical metric (${options.metric.query_kind})`);

@@ -5,7 +5,7 @@
  */
 import { field, type FieldCheck, type FieldType } from './fields.js';
 import { REFERENCE_LOCATION_KINDS } from './kinds.js';
-import { AGGREGATION_UNITS, DEFAULTS, DIRECTIONS, EVENT_TYPES, HOUR_BOUNDS, LOCATION_METHODS, STATISTICS } from './values.js';
+import { AGGREGATION_UNITS, DEFAULT_DIRECTION, DIRECTIONS, EVENT_TYPES, HOUR_MAX, HOUR_MIN, LOCATION_METHODS, STATISTICS } from './values.js';
 
 const enumOf = (values: readonly string[]): FieldType => ({ kind: 'enum', values });
 const optionalString = (name: string, key: string): FieldCheck => field(name, key, { kind: 'string' }, {});
@@ -31,14 +31,14 @@ export const statistic = /* @__PURE__ */ field('statistic', 'statistic', /* @__P
 /** The shared `direction` option. */
 export const direction = /* @__PURE__ */ field('direction', 'direction', /* @__PURE__ */ enumOf(DIRECTIONS), {
   nullable: false,
-  default: DEFAULTS.direction,
+  default: DEFAULT_DIRECTION,
 });
 /** The shared `eventTypes` option. */
 export const eventTypes = /* @__PURE__ */ field('eventTypes', 'event_types', { kind: 'enumList', values: EVENT_TYPES }, {});
 /** The shared `subscriberSubset` option. */
 export const subscriberSubset = /* @__PURE__ */ field('subscriberSubset', 'subscriber_subset', { kind: 'subscriberSubset' }, {});
 /** The shared `hours` option. */
-export const hours = /* @__PURE__ */ field('hours', 'hours', { kind: 'hours', min: HOUR_BOUNDS.min, max: HOUR_BOUNDS.max }, {});
+export const hours = /* @__PURE__ */ field('hours', 'hours', { kind: 'hours', min: HOUR_MIN, max: HOUR_MAX }, {});
 /** The shared `mappingTable` option. */
 export const mappingTable = /* @__PURE__ */ optionalString('mappingTable', 'mapping_table');
 /** The shared `geomTable` option. */

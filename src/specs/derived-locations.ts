@@ -8,7 +8,7 @@ import { checkOptions } from './checks.js';
 import { entry, field, type BuilderChecks } from './fields.js';
 import { COALESCED_LOCATION_KINDS, LOCATION_WEIGHTS_KINDS, MAJORITY_LOCATION_KINDS, VISITABLE_LOCATION_KINDS } from './kinds.js';
 import type { SamplingKey, VisitableLocationSpec } from './types.js';
-import { DEFAULTS, type AggregationUnit } from './values.js';
+import { DEFAULT_INCLUDE_UNLOCATABLE, DEFAULT_MINIMUM_TOTAL_WEIGHT, type AggregationUnit } from './values.js';
 import { checkSameAggregationUnit } from './aggregation-units.js';
 
 /** Options of {@link locationVisitsSpec}. */
@@ -120,11 +120,11 @@ const MAJORITY_LOCATION: BuilderChecks = {
     /* @__PURE__ */ weightsField(),
     /* @__PURE__ */ field('minimumTotalWeight', 'minimum_total_weight', { kind: 'number' }, {
       nullable: false,
-      default: DEFAULTS.minimumTotalWeight,
+      default: DEFAULT_MINIMUM_TOTAL_WEIGHT,
     }),
     /* @__PURE__ */ field('includeUnlocatable', 'include_unlocatable', { kind: 'boolean' }, {
       nullable: false,
-      default: DEFAULTS.includeUnlocatable,
+      default: DEFAULT_INCLUDE_UNLOCATABLE,
     }),
   ],
 };
@@ -135,8 +135,8 @@ export function majorityLocationSpec<U extends AggregationUnit>(options: Majorit
   return {
     query_kind: 'majority_location',
     subscriber_location_weights: options.subscriberLocationWeights,
-    minimum_total_weight: options.minimumTotalWeight ?? DEFAULTS.minimumTotalWeight,
-    include_unlocatable: options.includeUnlocatable ?? DEFAULTS.includeUnlocatable,
+    minimum_total_weight: options.minimumTotalWeight ?? DEFAULT_MINIMUM_TOTAL_WEIGHT,
+    include_unlocatable: options.includeUnlocatable ?? DEFAULT_INCLUDE_UNLOCATABLE,
   };
 }
 

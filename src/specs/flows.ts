@@ -10,7 +10,7 @@ import { entry, field, type BuilderChecks, type CommonOptions, type DateRangeOpt
 import { COALESCED_LOCATION_KINDS, FLOW_INPUT_KINDS, LABEL_KINDS } from './kinds.js';
 import type { CoalescedLocationSpec, MobilityClassificationSpec } from './derived-locations.js';
 import type { CommonJson, FlowInputSpec, GeoJson, PeriodJson } from './types.js';
-import { DEFAULTS, JOIN_TYPES, type AggregationUnit, type JoinType } from './values.js';
+import { DEFAULT_JOIN_TYPE, JOIN_TYPES, type AggregationUnit, type JoinType } from './values.js';
 import { checkSameAggregationUnit } from './aggregation-units.js';
 
 /** Options of {@link flowsSpec}, {@link inflowsSpec} and {@link outflowsSpec}. */
@@ -106,7 +106,7 @@ const flowEnd = (name: string, key: string, kinds: readonly string[]) =>
 
 const JOIN_TYPE = /* @__PURE__ */ field('joinType', 'join_type', { kind: 'enum', values: JOIN_TYPES }, {
   nullable: false,
-  default: DEFAULTS.joinType,
+  default: DEFAULT_JOIN_TYPE,
 });
 
 const flowsDescriptor = (builder: string, queryKind: string): BuilderChecks => ({
@@ -122,7 +122,7 @@ const flowsDescriptor = (builder: string, queryKind: string): BuilderChecks => (
 const flowsJson = <U extends AggregationUnit, J extends JoinType>(options: FlowsOptions<U, J>): FlowsJson<U, J> => ({
   from_location: options.fromLocation,
   to_location: options.toLocation,
-  join_type: (options.joinType ?? DEFAULTS.joinType) as J, // J is 'inner' when joinType is left out
+  join_type: (options.joinType ?? DEFAULT_JOIN_TYPE) as J, // J is 'inner' when joinType is left out
 });
 
 /** The two ends of a flow, which FlowMachine wants at one aggregation unit. */
@@ -180,7 +180,7 @@ export function labelledFlowsSpec<U extends AggregationUnit, J extends JoinType 
     from_location: options.fromLocation,
     to_location: options.toLocation,
     labels: options.labels,
-    join_type: (options.joinType ?? DEFAULTS.joinType) as J, // J is 'inner' when joinType is left out
+    join_type: (options.joinType ?? DEFAULT_JOIN_TYPE) as J, // J is 'inner' when joinType is left out
   };
 }
 

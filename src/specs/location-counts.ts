@@ -7,7 +7,7 @@ import { checkOptions, commonJson, eventFilterJson, geoJson, hoursJson } from '.
 import * as F from './common-fields.js';
 import { entry, field, type BuilderChecks, type CommonOptions, type DateRangeOptions, type GeoOptions } from './fields.js';
 import type { CommonJson, GeoJson, PeriodJson } from './types.js';
-import { COUNT_INTERVALS, DEFAULTS, type AggregationUnit, type CountInterval, type Direction } from './values.js';
+import { COUNT_INTERVALS, DEFAULT_DIRECTION, type AggregationUnit, type CountInterval, type Direction } from './values.js';
 
 /** Options shared by the per-location counts. */
 export interface LocationCountsOptions<U extends AggregationUnit = AggregationUnit> extends DateRangeOptions, CommonOptions, GeoOptions {
@@ -93,7 +93,7 @@ export function locationEventCountsSpec<U extends AggregationUnit, I extends Cou
     end_date: options.endDate,
     interval: options.countInterval,
     aggregation_unit: options.aggregationUnit,
-    direction: options.direction ?? DEFAULTS.direction,
+    direction: options.direction ?? DEFAULT_DIRECTION,
     ...eventFilterJson(options),
     ...geoJson(options),
     hours: hoursJson(options.hours),
@@ -133,7 +133,7 @@ export function locationIntroversionSpec<U extends AggregationUnit>(options: Loc
     start_date: options.startDate,
     end_date: options.endDate,
     aggregation_unit: options.aggregationUnit,
-    direction: options.direction ?? DEFAULTS.direction,
+    direction: options.direction ?? DEFAULT_DIRECTION,
     ...geoJson(options),
     ...commonJson(options),
   };

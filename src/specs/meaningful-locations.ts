@@ -10,7 +10,7 @@ import { joinTuples } from './tuples.js';
 import * as F from './common-fields.js';
 import { entry, field, type BuilderChecks, type DateRangeOptions, type EventFilterOptions, type FieldCheck, type GeoOptions } from './fields.js';
 import type { DayOfWeekScores, EventFilterJson, GeoJson, LabelGeometries, PeriodJson } from './types.js';
-import { DAYS_OF_WEEK, DEFAULTS, HOURS_PER_DAY, SCORE_BOUNDS, type AggregationUnit } from './values.js';
+import { DAYS_OF_WEEK, DEFAULT_TOWER_CLUSTER_CALL_THRESHOLD, DEFAULT_TOWER_CLUSTER_RADIUS, HOURS_PER_DAY, SCORE_MAX, SCORE_MIN, type AggregationUnit } from './values.js';
 
 /** Options shared by the meaningful-locations builders: how towers are clustered, scored and labelled. */
 export interface MeaningfulLocationsScoringOptions<U extends AggregationUnit = AggregationUnit> extends EventFilterOptions, GeoOptions {
@@ -117,19 +117,19 @@ const SCORING_FIELDS: readonly FieldCheck[] = [
   /* @__PURE__ */ field('labels', 'labels', { kind: 'geometryMap' }, {
     required: true,
   }),
-  /* @__PURE__ */ field('towerDayOfWeekScores', 'tower_day_of_week_scores', { kind: 'numberMap', keys: DAYS_OF_WEEK, min: SCORE_BOUNDS.min, max: SCORE_BOUNDS.max }, {
+  /* @__PURE__ */ field('towerDayOfWeekScores', 'tower_day_of_week_scores', { kind: 'numberMap', keys: DAYS_OF_WEEK, min: SCORE_MIN, max: SCORE_MAX }, {
     required: true,
   }),
-  /* @__PURE__ */ field('towerHourOfDayScores', 'tower_hour_of_day_scores', { kind: 'numberList', length: HOURS_PER_DAY, min: SCORE_BOUNDS.min, max: SCORE_BOUNDS.max }, {
+  /* @__PURE__ */ field('towerHourOfDayScores', 'tower_hour_of_day_scores', { kind: 'numberList', length: HOURS_PER_DAY, min: SCORE_MIN, max: SCORE_MAX }, {
     required: true,
   }),
   /* @__PURE__ */ field('towerClusterRadius', 'tower_cluster_radius', { kind: 'number' }, {
     nullable: false,
-    default: DEFAULTS.towerClusterRadius,
+    default: DEFAULT_TOWER_CLUSTER_RADIUS,
   }),
   /* @__PURE__ */ field('towerClusterCallThreshold', 'tower_cluster_call_threshold', { kind: 'integer' }, {
     nullable: false,
-    default: DEFAULTS.towerClusterCallThreshold,
+    default: DEFAULT_TOWER_CLUSTER_CALL_THRESHOLD,
   }),
   F.eventTypes,
   F.subscriberSubset,
@@ -142,8 +142,8 @@ const scoringJson = (options: MeaningfulLocationsScoringOptions): ScoringTail =>
   labels: options.labels,
   tower_day_of_week_scores: options.towerDayOfWeekScores,
   tower_hour_of_day_scores: options.towerHourOfDayScores,
-  tower_cluster_radius: options.towerClusterRadius ?? DEFAULTS.towerClusterRadius,
-  tower_cluster_call_threshold: options.towerClusterCallThreshold ?? DEFAULTS.towerClusterCallThreshold,
+  tower_cluster_radius: options.towerClusterRadius ?? DEFAULT_TOWER_CLUSTER_RADIUS,
+  tower_cluster_call_threshold: options.towerClusterCallThreshold ?? DEFAULT_TOWER_CLUSTER_CALL_THRESHOLD,
   ...eventFilterJson(options),
   ...geoJson(options),
 });

@@ -8,14 +8,7 @@ import { checkOptions, commonJson, hoursJson } from './checks.js';
 import * as F from './common-fields.js';
 import { entry, field, type BuilderChecks, type CommonOptions, type DateRangeOptions } from './fields.js';
 import type { CommonJson, HoursJson, HoursRange, PeriodJson, ReferenceLocationSpec, SamplingKey, SubscriberSubset } from './types.js';
-import {
-  DEFAULTS,
-  HANDSET_CHARACTERISTICS,
-  LOCATION_METHODS,
-  type HandsetCharacteristic,
-  type LocationMethod,
-  type Statistic,
-} from './values.js';
+import { DEFAULT_CHARACTERISTIC, DEFAULT_HANDSET_METHOD, HANDSET_CHARACTERISTICS, LOCATION_METHODS, type HandsetCharacteristic, type LocationMethod, type Statistic } from './values.js';
 
 /** Options of {@link topupBalanceSpec} and {@link topupAmountSpec} (no event types: top-ups only). */
 export interface TopupOptions extends DateRangeOptions {
@@ -151,11 +144,11 @@ const HANDSET: BuilderChecks = {
     F.endDate,
     /* @__PURE__ */ field('characteristic', 'characteristic', { kind: 'enum', values: HANDSET_CHARACTERISTICS }, {
       nullable: false,
-      default: DEFAULTS.characteristic,
+      default: DEFAULT_CHARACTERISTIC,
     }),
     /* @__PURE__ */ field('method', 'method', { kind: 'enum', values: LOCATION_METHODS }, {
       nullable: false,
-      default: DEFAULTS.handsetMethod,
+      default: DEFAULT_HANDSET_METHOD,
     }),
     F.eventTypes,
     F.subscriberSubset,
@@ -170,8 +163,8 @@ export function handsetSpec(options: HandsetOptions): HandsetSpec {
     query_kind: 'handset',
     start_date: options.startDate,
     end_date: options.endDate,
-    characteristic: options.characteristic ?? DEFAULTS.characteristic,
-    method: options.method ?? DEFAULTS.handsetMethod,
+    characteristic: options.characteristic ?? DEFAULT_CHARACTERISTIC,
+    method: options.method ?? DEFAULT_HANDSET_METHOD,
     ...commonJson(options),
   };
 }

@@ -8,7 +8,7 @@ import { checkOptions, commonJson, eventFilterJson, geoJson, hoursJson } from '.
 import * as F from './common-fields.js';
 import { entry, field, type BuilderChecks, type CommonOptions, type DateRangeOptions, type EventFilterOptions, type GeoOptions } from './fields.js';
 import type { CommonJson, EventFilterJson, GeoJson, HoursJson, HoursRange, PeriodJson, SamplingKey } from './types.js';
-import { DEFAULTS, HOUR_BOUNDS, PERIOD_UNITS, type AggregationUnit, type Direction, type PeriodUnit } from './values.js';
+import { DEFAULT_DIRECTION, DEFAULT_PERIOD_LENGTH, DEFAULT_PERIOD_UNIT, HOUR_MAX, HOUR_MIN, PERIOD_UNITS, type AggregationUnit, type Direction, type PeriodUnit } from './values.js';
 
 /** Options of {@link radiusOfGyrationSpec}. */
 export interface RadiusOfGyrationOptions extends DateRangeOptions, CommonOptions {}
@@ -128,11 +128,11 @@ const TOTAL_ACTIVE_PERIODS: BuilderChecks = {
     /* @__PURE__ */ field('totalPeriods', 'total_periods', { kind: 'integer' }, { required: true }),
     /* @__PURE__ */ field('periodLength', 'period_length', { kind: 'integer' }, {
       nullable: false,
-      default: DEFAULTS.periodLength,
+      default: DEFAULT_PERIOD_LENGTH,
     }),
     /* @__PURE__ */ field('periodUnit', 'period_unit', { kind: 'enum', values: PERIOD_UNITS }, {
       nullable: false,
-      default: DEFAULTS.periodUnit,
+      default: DEFAULT_PERIOD_UNIT,
     }),
     /* @__PURE__ */ field('startDate', 'start_date', { kind: 'date', withTime: true }, { required: true }),
     F.eventTypes, F.subscriberSubset, F.hours,
@@ -148,8 +148,8 @@ export function totalActivePeriodsSpec(options: TotalActivePeriodsOptions): Tota
   return {
     query_kind: 'total_active_periods',
     total_periods: options.totalPeriods,
-    period_length: options.periodLength ?? DEFAULTS.periodLength,
-    period_unit: options.periodUnit ?? DEFAULTS.periodUnit,
+    period_length: options.periodLength ?? DEFAULT_PERIOD_LENGTH,
+    period_unit: options.periodUnit ?? DEFAULT_PERIOD_UNIT,
     start_date: options.startDate,
     ...commonJson(options),
   };
@@ -190,7 +190,7 @@ export function subscriberDegreeSpec(options: DirectedEventsOptions): Subscriber
     query_kind: 'subscriber_degree',
     start_date: options.startDate,
     end_date: options.endDate,
-    direction: options.direction ?? DEFAULTS.direction,
+    direction: options.direction ?? DEFAULT_DIRECTION,
     ...commonJson(options),
   };
 }
@@ -204,7 +204,7 @@ export function eventCountSpec(options: DirectedEventsOptions): EventCountSpec {
     query_kind: 'event_count',
     start_date: options.startDate,
     end_date: options.endDate,
-    direction: options.direction ?? DEFAULTS.direction,
+    direction: options.direction ?? DEFAULT_DIRECTION,
     ...commonJson(options),
   };
 }
@@ -240,7 +240,7 @@ const NOCTURNAL_EVENTS: BuilderChecks = {
   fields: [
     F.startDate,
     F.endDate,
-    /* @__PURE__ */ field('hours', 'night_hours', { kind: 'hours', min: HOUR_BOUNDS.min, max: HOUR_BOUNDS.max }, {
+    /* @__PURE__ */ field('hours', 'night_hours', { kind: 'hours', min: HOUR_MIN, max: HOUR_MAX }, {
       required: true,
     }),
     F.eventTypes,

@@ -8,15 +8,7 @@ import * as F from './common-fields.js';
 import { entry, field, type BuilderChecks, type CommonOptions, type DateRangeOptions, type GeoOptions } from './fields.js';
 import { TOTAL_NETWORK_OBJECTS_KINDS } from './kinds.js';
 import type { CommonJson, GeoJson, PeriodJson } from './types.js';
-import {
-  AGGREGATE_BY_PERIODS,
-  DEFAULTS,
-  TOTAL_BY_PERIODS,
-  type AggregateByPeriod,
-  type AggregationUnit,
-  type Statistic,
-  type TotalByPeriod,
-} from './values.js';
+import { AGGREGATE_BY_PERIODS, DEFAULT_AGGREGATE_BY, DEFAULT_TOTAL_BY, TOTAL_BY_PERIODS, type AggregateByPeriod, type AggregationUnit, type Statistic, type TotalByPeriod } from './values.js';
 
 /** Options of {@link totalNetworkObjectsSpec}. */
 export interface TotalNetworkObjectsOptions<U extends AggregationUnit = AggregationUnit> extends DateRangeOptions, CommonOptions, GeoOptions {
@@ -67,7 +59,7 @@ const TOTAL_NETWORK_OBJECTS: BuilderChecks = {
     F.aggregationUnit,
     /* @__PURE__ */ field('totalBy', 'total_by', { kind: 'enum', values: TOTAL_BY_PERIODS }, {
       nullable: false,
-      default: DEFAULTS.totalBy,
+      default: DEFAULT_TOTAL_BY,
     }),
     F.mappingTable, F.geomTable, F.geomTableJoinColumn,
     F.eventTypes,
@@ -84,7 +76,7 @@ export function totalNetworkObjectsSpec<U extends AggregationUnit>(options: Tota
     start_date: options.startDate,
     end_date: options.endDate,
     aggregation_unit: options.aggregationUnit,
-    total_by: options.totalBy ?? DEFAULTS.totalBy,
+    total_by: options.totalBy ?? DEFAULT_TOTAL_BY,
     ...geoJson(options),
     ...commonJson(options),
   };
@@ -100,7 +92,7 @@ const AGGREGATE_NETWORK_OBJECTS: BuilderChecks = {
     F.statistic,
     /* @__PURE__ */ field('aggregateBy', 'aggregate_by', { kind: 'enum', values: AGGREGATE_BY_PERIODS }, {
       nullable: false,
-      default: DEFAULTS.aggregateBy,
+      default: DEFAULT_AGGREGATE_BY,
     }),
   ],
 };
@@ -112,7 +104,7 @@ export function aggregateNetworkObjectsSpec<U extends AggregationUnit>(options: 
     query_kind: 'aggregate_network_objects',
     total_network_objects: options.totalNetworkObjects,
     statistic: options.statistic,
-    aggregate_by: options.aggregateBy ?? DEFAULTS.aggregateBy,
+    aggregate_by: options.aggregateBy ?? DEFAULT_AGGREGATE_BY,
   };
 }
 

@@ -7,7 +7,7 @@ import { checkOptions, fail, toNumber } from './checks.js';
 import { entry, field, type BuilderChecks } from './fields.js';
 import { SAMPLEABLE_KINDS } from './kinds.js';
 import type { Sampled, SampleableSpec } from './types.js';
-import { DEFAULTS, SAMPLING_METHODS, type SamplingMethod } from './values.js';
+import { DEFAULT_ESTIMATE_COUNT, DEFAULT_SAMPLING_METHOD, SAMPLING_METHODS, type SamplingMethod } from './values.js';
 
 /** Options of {@link randomSampleSpec} other than the sample size. */
 interface RandomSampleBaseOptions<S extends SampleableSpec> {
@@ -46,14 +46,14 @@ const RANDOM_SAMPLE: BuilderChecks = {
     /* @__PURE__ */ field('seed', 'seed', { kind: 'number' }, { required: true }),
     /* @__PURE__ */ field('samplingMethod', 'sampling_method', { kind: 'enum', values: SAMPLING_METHODS }, {
       nullable: false,
-      default: DEFAULTS.samplingMethod,
+      default: DEFAULT_SAMPLING_METHOD,
     }),
     /* @__PURE__ */ field('size', 'size', { kind: 'integer', min: 1 }, {}),
     /* @__PURE__ */ field('fraction', 'fraction', { kind: 'number', min: 0, max: 1, exclusive: true }, {
     }),
     /* @__PURE__ */ field('estimateCount', 'estimate_count', { kind: 'boolean' }, {
       nullable: false,
-      default: DEFAULTS.estimateCount,
+      default: DEFAULT_ESTIMATE_COUNT,
     }),
   ],
 };
@@ -66,7 +66,7 @@ const RANDOM_SAMPLE: BuilderChecks = {
 export function randomSampleSpec<S extends SampleableSpec>(options: RandomSampleOptions<S>): Sampled<S> {
   const { builder } = RANDOM_SAMPLE;
   checkOptions(RANDOM_SAMPLE, options);
-  const samplingMethod = options.samplingMethod ?? DEFAULTS.samplingMethod;
+  const samplingMethod = options.samplingMethod ?? DEFAULT_SAMPLING_METHOD;
   const size = options.size ?? null;
   const fraction = options.fraction ?? null;
   if ((size === null) === (fraction === null)) {
@@ -83,7 +83,7 @@ export function randomSampleSpec<S extends SampleableSpec>(options: RandomSample
       sampling_method: samplingMethod,
       size,
       fraction,
-      estimate_count: options.estimateCount ?? DEFAULTS.estimateCount,
+      estimate_count: options.estimateCount ?? DEFAULT_ESTIMATE_COUNT,
     },
   };
 }

@@ -88,43 +88,82 @@ export type DayOfWeek = (typeof DAYS_OF_WEEK)[number];
 
 /** Inclusive bounds of the hours of a day, as `hours: [start, end]` takes them (integers). */
 export const HOUR_BOUNDS = { min: 0, max: 24 } as const;
+/** {@link HOUR_BOUNDS}' `min`, as a constant a field table can use without keeping the object alive. */
+export const HOUR_MIN = 0;
+/** {@link HOUR_BOUNDS}' `max`, as a constant of its own (see {@link HOUR_MIN}). */
+export const HOUR_MAX = 24;
 
 /** Inclusive bounds of a meaningful-locations score (hour-of-day and day-of-week). */
 export const SCORE_BOUNDS = { min: -1, max: 1 } as const;
+/** {@link SCORE_BOUNDS}' `min`, as a constant of its own (see {@link HOUR_MIN}). */
+export const SCORE_MIN = -1;
+/** {@link SCORE_BOUNDS}' `max`, as a constant of its own (see {@link HOUR_MIN}). */
+export const SCORE_MAX = 1;
 
 /** Number of entries of `towerHourOfDayScores`: one per hour, the first is midnight. */
 export const HOURS_PER_DAY = 24;
 
+/** `direction` of event counts, subscriber degree, location introversion; its {@link DEFAULTS} entry. */
+export const DEFAULT_DIRECTION = 'both';
+/** `joinType` of the flows family; its {@link DEFAULTS} entry. */
+export const DEFAULT_JOIN_TYPE = 'inner';
+/** `totalBy` of `totalNetworkObjectsSpec`; its {@link DEFAULTS} entry. */
+export const DEFAULT_TOTAL_BY = 'day';
+/** `aggregateBy` of `aggregateNetworkObjectsSpec`; its {@link DEFAULTS} entry. */
+export const DEFAULT_AGGREGATE_BY = 'day';
+/** `periodUnit` of `totalActivePeriodsSpec`; its {@link DEFAULTS} entry. */
+export const DEFAULT_PERIOD_UNIT = 'days';
+/** `periodLength` of `totalActivePeriodsSpec`, in `periodUnit`s; its {@link DEFAULTS} entry. */
+export const DEFAULT_PERIOD_LENGTH = 1;
+/** `characteristic` of `handsetSpec`; its {@link DEFAULTS} entry. */
+export const DEFAULT_CHARACTERISTIC = 'hnd_type';
+/** `method` of `handsetSpec`; its {@link DEFAULTS} entry. */
+export const DEFAULT_HANDSET_METHOD = 'last';
+/** `method` of `joinedSpatialAggregateSpec`; its {@link DEFAULTS} entry. */
+export const DEFAULT_JOINED_SPATIAL_AGGREGATE_METHOD = 'avg';
+/** `samplingMethod` of `randomSampleSpec`; its {@link DEFAULTS} entry. */
+export const DEFAULT_SAMPLING_METHOD = 'random_ids';
+/** `estimateCount` of `randomSampleSpec`; its {@link DEFAULTS} entry. */
+export const DEFAULT_ESTIMATE_COUNT = true;
+/** `minimumTotalWeight` of `majorityLocationSpec`; its {@link DEFAULTS} entry. */
+export const DEFAULT_MINIMUM_TOTAL_WEIGHT = 0;
+/** `includeUnlocatable` of `majorityLocationSpec`; its {@link DEFAULTS} entry. */
+export const DEFAULT_INCLUDE_UNLOCATABLE = false;
+/** `towerClusterRadius` of the meaningful-locations builders, in km; its {@link DEFAULTS} entry. */
+export const DEFAULT_TOWER_CLUSTER_RADIUS = 1;
+/** `towerClusterCallThreshold` of the meaningful-locations builders, in days; its {@link DEFAULTS} entry. */
+export const DEFAULT_TOWER_CLUSTER_CALL_THRESHOLD = 0;
+
 /** Defaults of the optional options that are not `null` when unset (flowclient's keyword defaults). */
 export const DEFAULTS = {
   /** `direction` of event counts, subscriber degree, location introversion. */
-  direction: 'both',
+  direction: DEFAULT_DIRECTION,
   /** `joinType` of the flows family. */
-  joinType: 'inner',
+  joinType: DEFAULT_JOIN_TYPE,
   /** `totalBy` of `totalNetworkObjectsSpec`. */
-  totalBy: 'day',
+  totalBy: DEFAULT_TOTAL_BY,
   /** `aggregateBy` of `aggregateNetworkObjectsSpec`. */
-  aggregateBy: 'day',
+  aggregateBy: DEFAULT_AGGREGATE_BY,
   /** `periodUnit` of `totalActivePeriodsSpec`. */
-  periodUnit: 'days',
+  periodUnit: DEFAULT_PERIOD_UNIT,
   /** `periodLength` of `totalActivePeriodsSpec`, in `periodUnit`s. */
-  periodLength: 1,
+  periodLength: DEFAULT_PERIOD_LENGTH,
   /** `characteristic` of `handsetSpec`. */
-  characteristic: 'hnd_type',
+  characteristic: DEFAULT_CHARACTERISTIC,
   /** `method` of `handsetSpec`. */
-  handsetMethod: 'last',
+  handsetMethod: DEFAULT_HANDSET_METHOD,
   /** `method` of `joinedSpatialAggregateSpec`. */
-  joinedSpatialAggregateMethod: 'avg',
+  joinedSpatialAggregateMethod: DEFAULT_JOINED_SPATIAL_AGGREGATE_METHOD,
   /** `samplingMethod` of `randomSampleSpec`. */
-  samplingMethod: 'random_ids',
+  samplingMethod: DEFAULT_SAMPLING_METHOD,
   /** `estimateCount` of `randomSampleSpec`. */
-  estimateCount: true,
+  estimateCount: DEFAULT_ESTIMATE_COUNT,
   /** `minimumTotalWeight` of `majorityLocationSpec`. */
-  minimumTotalWeight: 0,
+  minimumTotalWeight: DEFAULT_MINIMUM_TOTAL_WEIGHT,
   /** `includeUnlocatable` of `majorityLocationSpec`. */
-  includeUnlocatable: false,
+  includeUnlocatable: DEFAULT_INCLUDE_UNLOCATABLE,
   /** `towerClusterRadius` of the meaningful-locations builders, in km. */
-  towerClusterRadius: 1,
+  towerClusterRadius: DEFAULT_TOWER_CLUSTER_RADIUS,
   /** `towerClusterCallThreshold` of the meaningful-locations builders, in days. */
-  towerClusterCallThreshold: 0,
+  towerClusterCallThreshold: DEFAULT_TOWER_CLUSTER_CALL_THRESHOLD,
 } as const;
