@@ -27,17 +27,17 @@ export interface FlowclientErrorDetails {
 export class FlowclientError extends Error {
   override readonly name: string = 'FlowclientError';
   /** HTTP status of the reply that caused the error, when there was one. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** The API route the request went to, relative to `/api/<version>/`. */
-  readonly route: string | undefined;
+  declare readonly route: string | undefined;
   /** The server's own `msg` text, when its body had one. */
-  readonly serverMessage: string | undefined;
+  declare readonly serverMessage: string | undefined;
   /** The `status` text of the server's JSON body (e.g. `errored`), when it had one. */
-  readonly serverStatus: string | undefined;
+  declare readonly serverStatus: string | undefined;
   /** The server's `payload`, when it sent one. */
-  readonly payload: unknown;
+  declare readonly payload: unknown;
   /** Delay the server asked for with `Retry-After`, in milliseconds. */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
 
   constructor(message: string, details: FlowclientErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -73,7 +73,7 @@ export interface ResponseTooLargeErrorDetails extends FlowclientErrorDetails {
 export class ResponseTooLargeError extends FlowclientConnectionError {
   override readonly name: string = 'ResponseTooLargeError';
   /** The limit that was passed, in bytes of the decoded body. */
-  readonly limitBytes: number;
+  declare readonly limitBytes: number;
 
   constructor(message: string, details: ResponseTooLargeErrorDetails) {
     super(message, details);
@@ -100,13 +100,13 @@ export class NotFoundError extends FlowclientError {
 export class QuerySpecError extends FlowclientError {
   override readonly name: string = 'QuerySpecError';
   /** The builder that rejected the value, e.g. `dailyLocationSpec`. */
-  readonly builder: string;
+  declare readonly builder: string;
   /** The option that was wrong, e.g. `aggregationUnit`. */
-  readonly field: string;
+  declare readonly field: string;
   /** The value given. */
-  readonly value: unknown;
+  declare readonly value: unknown;
   /** What is allowed, in words or as the list of allowed values. */
-  readonly allowed: string;
+  declare readonly allowed: string;
 
   constructor(builder: string, field: string, value: unknown, allowed: string) {
     super(`${builder}: invalid ${field} ${describeValue(value)}; expected ${allowed}.`);

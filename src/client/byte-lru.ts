@@ -13,7 +13,7 @@ interface Sized<V> {
 /** A least-recently-used map whose entries' sizes add up to at most {@link ByteLru.maxBytes}. */
 export class ByteLru<K, V> {
   /** The most bytes all entries may take together. */
-  readonly maxBytes: number;
+  declare readonly maxBytes: number;
   /** Entries in order of use, least recent first (a `Map` keeps insertion order). */
   readonly #entries = new Map<K, Sized<V>>();
   #bytes = 0;

@@ -85,7 +85,7 @@ export function resultCacheBytes(option: unknown): number {
  */
 export class ResultCache {
   /** The most bytes held (0: nothing is kept, downloads in flight are still shared). */
-  readonly maxBytes: number;
+  declare readonly maxBytes: number;
   readonly #lru: ByteLru<string, unknown>;
   readonly #inFlight = new Map<string, Observable<unknown>>();
   readonly #user: () => string;

@@ -68,7 +68,7 @@ export const RESULT_FORMATS: readonly ResultFormat[] = ['json', 'geojson', 'csv'
 /** A query spec bound to a connection. Nothing is sent until one of its observables is subscribed. */
 export class APIQuery<S extends QuerySpec = QuerySpec> {
   /** A copy of the spec this query runs. */
-  readonly parameters: S;
+  declare readonly parameters: S;
   readonly #connection: Connection;
   #queryId: string | undefined;
 

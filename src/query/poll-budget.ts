@@ -27,7 +27,7 @@ const WINDOW_MS = 1000;
 /** The poll budget of one connection (see the module's text). */
 export class PollBudget {
   /** The cap, polls per second. */
-  readonly maxPollsPerSecond: number;
+  declare readonly maxPollsPerSecond: number;
   readonly #scheduler: SchedulerLike;
   readonly #agingMs: number;
   /** Send times of the latest polls, a ring of `maxPollsPerSecond` entries. */

@@ -73,7 +73,7 @@ export class PollLoop implements Unsubscribable {
   /** The query's states; replays the latest to a late watcher. */
   readonly states = new ReplaySubject<WatchState>(1);
   /** The query's id. */
-  readonly queryId: string;
+  declare readonly queryId: string;
   readonly #pollOnce: (queryId: string) => Observable<PollOutcome>;
   readonly #options: PollLoopOptions;
   readonly #onEnd: ((loop: PollLoop) => void) | undefined;
