@@ -5,8 +5,7 @@
  * @module
  */
 import { startTestServer, type TestServer } from '../server/index.js';
-import { DEFAULT_COMMAND_DATES } from '../server/cli-usage.js';
-import { dateRangeValue } from '../server/cli-values.js';
+import { availableDatesOn, COMMAND_DATES, datesFromTo } from '../server/dates.js';
 
 /** The FlowAPI the monitor proxies to, and the token the page starts with. */
 export interface Upstream {
@@ -43,10 +42,9 @@ export async function openUpstream(options: UpstreamOptions = {}): Promise<Upstr
     return { url: flowapiUrl.replace(/\/+$/, ''), token, source: 'external', testServer: undefined, close: async () => {} };
   }
   // The same dates as `flowapi-test-server` serves: January and February 2016.
-  const dates = dateRangeValue('dates', DEFAULT_COMMAND_DATES);
   const server = await startTestServer({
     queryDurationMs: options.queryDurationMs ?? 4000,
-    availableDates: { calls: dates, sms: [...dates], mds: [...dates], topups: [...dates], forwards: [] },
+    availableDates: availableDatesOn(datesFromTo(COMMAND_DATES.first, COMMAND_DATES.last)),
   });
   const minted = await server.mintToken({ sub: options.user ?? 'demo' });
   return { url: server.url, token: minted, source: 'test-server', testServer: server, close: () => server.close() };

@@ -9,10 +9,8 @@ import { defaultKeyFile } from './cli-key-file.js';
 import { expandScopes, serverScopes } from './cli-scopes.js';
 import { DEFAULT_COMMAND_DATES, TOKEN_USAGE, USAGE } from './cli-usage.js';
 import { UsageError, dateRangeValue, durationValue, integerValue, lifetimeSecondsValue, refuse } from './cli-values.js';
+import { availableDatesOn } from './dates.js';
 import type { FlowapiVersion, TestServerOptions } from './types.js';
-
-export { USAGE, TOKEN_USAGE } from './cli-usage.js';
-export { UsageError } from './cli-values.js';
 
 /** Serve until stopped. */
 export interface ServeCommand {
@@ -139,10 +137,9 @@ function parseServe(argv: readonly string[], env: Env): Command {
   }
   const durationFlag = values['query-duration-ms'] !== undefined ? 'query-duration-ms' : 'query-duration';
   const duration = values[durationFlag];
-  const dates = dateRangeValue('dates', values.dates ?? DEFAULT_COMMAND_DATES);
   const options: TestServerOptions = {
     flowapiVersion,
-    availableDates: { calls: [...dates], sms: [...dates], mds: [...dates], topups: [...dates], forwards: [] },
+    availableDates: availableDatesOn(dateRangeValue('dates', values.dates ?? DEFAULT_COMMAND_DATES)),
     ...(values.port !== undefined ? { port: integerValue('port', values.port, 0, 65535) } : {}),
     ...(values.host !== undefined ? { host: values.host } : {}),
     ...(values.subscribers !== undefined ? { subscribers: integerValue('subscribers', values.subscribers, 1, 10_000_000) } : {}),

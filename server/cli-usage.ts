@@ -1,9 +1,10 @@
 /**
  * The help texts of `flowapi-test-server` and of its `token` subcommand.
  */
+import { COMMAND_DATES } from './dates.js';
 
 /** Dates the command serves when `--dates` is not given (the library's own default is one week). */
-export const DEFAULT_COMMAND_DATES = '2016-01-01..2016-02-29';
+export const DEFAULT_COMMAND_DATES = `${COMMAND_DATES.first}..${COMMAND_DATES.last}`;
 
 /** Help of `flowapi-test-server` (serving). */
 export const USAGE = `Usage: flowapi-test-server [options]          serve a FlowAPI test server until Ctrl-C

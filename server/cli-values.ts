@@ -2,6 +2,7 @@
  * Readers of `flowapi-test-server` option values (numbers, ranges, dates, lifetimes). Each throws
  * a {@link UsageError} naming the flag and the value it refused.
  */
+import { datesFromTo } from './dates.js';
 import type { DurationMs } from './types.js';
 
 /** A bad command line: one line for the user, exit code 2. */
@@ -39,7 +40,7 @@ export function durationValue(flag: string, value: string): DurationMs {
 
 const DAY_MS = 86_400_000;
 /** Longest `--dates` range, in days (about ten years). */
-export const MAX_DATE_RANGE_DAYS = 3660;
+const MAX_DATE_RANGE_DAYS = 3660;
 
 function dayOf(flag: string, whole: string, text: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
@@ -56,9 +57,8 @@ export function dateRangeValue(flag: string, value: string): string[] {
   if (extra !== undefined) refuse(flag, value, 'FIRST..LAST as YYYY-MM-DD..YYYY-MM-DD (or one date)');
   const [from, to] = [dayOf(flag, value, first), dayOf(flag, value, last)];
   if (from > to) refuse(flag, value, 'FIRST..LAST with FIRST not after LAST');
-  const days = (to - from) / DAY_MS + 1;
-  if (days > MAX_DATE_RANGE_DAYS) refuse(flag, value, `at most ${MAX_DATE_RANGE_DAYS} days`);
-  return Array.from({ length: days }, (_, i) => new Date(from + i * DAY_MS).toISOString().slice(0, 10));
+  if ((to - from) / DAY_MS + 1 > MAX_DATE_RANGE_DAYS) refuse(flag, value, `at most ${MAX_DATE_RANGE_DAYS} days`);
+  return datesFromTo(first.trim(), last.trim());
 }
 
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { buildApp } from './app.js';
 import type { ServerContext } from './context.js';
 import { Counters } from './counters.js';
+import { availableDatesOn, datesFromTo } from './dates.js';
 import { Faults } from './faults.js';
 import { freshKeys, loadKeys } from './keys.js';
 import type { QueryKinds } from './kinds.js';
@@ -18,8 +19,7 @@ import { VerifiedTokens } from './token-cache.js';
 
 /** Default dates: calls, sms, mds and topups on 2016-01-01..2016-01-07; no forwards. */
 export function defaultAvailableDates(): Record<string, string[]> {
-  const week = Array.from({ length: 7 }, (_, i) => `2016-01-0${i + 1}`);
-  return { calls: [...week], sms: [...week], mds: [...week], topups: [...week], forwards: [] };
+  return availableDatesOn(datesFromTo('2016-01-01', '2016-01-07'));
 }
 
 function fullLegacyClaims(scopes: readonly string[], units: readonly string[]): LegacyClaims {
