@@ -61,17 +61,16 @@ export function joinRowsToGeography(rows: readonly ResultRow[], geography: Featu
     return { problem: 'The rows have no pcod column to join to the geography (flows, for one, have pcod_from and pcod_to; inflows and outflows have pcod).' };
   }
   const features = geography?.features ?? [];
-  const key = 'pcod';
-  if (!features.some((f) => f.properties?.[key] !== undefined)) return { problem: `The ${unit} geography has no pcod in its features' properties to join the rows on.` };
+  if (!features.some((f) => f.properties?.['pcod'] !== undefined)) return { problem: `The ${unit} geography has no pcod in its features' properties to join the rows on.` };
   const located = rows.filter((row) => row['pcod'] !== null);
   const placeless = rows.length - located.length;
   const { byId, summed } = rowsByLocation(located);
   const joined = features.map((feature): Feature => {
-    const id = feature.properties?.[key];
+    const id = feature.properties?.['pcod'];
     const row = id === undefined ? undefined : byId.get(String(id));
     return row === undefined ? feature : { ...feature, properties: { ...feature.properties, ...row } };
   });
-  const areaIds = new Set(features.map((f) => String(f.properties?.[key])));
+  const areaIds = new Set(features.map((f) => String(f.properties?.['pcod'])));
   const unmatched = [...byId.keys()].filter((id) => !areaIds.has(id)).length;
   if (unmatched === byId.size) return { problem: `None of the rows' pcod values is an area of the ${unit} geography.` };
   const notes = [
