@@ -4,7 +4,7 @@
  * all bound to one connection's streams.
  * @module
  */
-import { filter, map, shareReplay, Subscription } from 'rxjs';
+import { shareReplay, Subscription } from 'rxjs';
 import { getAvailableDates, type Connection } from '../../src/index.js';
 import type { PageConfig } from './config.js';
 import { connectionPanel } from './connection-panel.js';
@@ -32,14 +32,10 @@ export function mountPage(doc: Document, { connection, config }: PageOptions): S
   const queries = new QueryList();
   // Asked once, for the panel and the form's starter date.
   const availableDates$ = getAvailableDates({ connection }).pipe(shareReplay({ bufferSize: 1, refCount: false }));
-  const firstDate$ = availableDates$.pipe(
-    map(firstAvailableDate),
-    filter((date): date is string => date !== undefined),
-  );
 
   byId('connection', doc).replaceWith(connectionPanel({ connection, config, datesList, availableDates$, subscriptions }));
   byId('new-query', doc).replaceWith(
-    queryForm({ datesListId: datesList.id, firstDate$, onRun: (spec) => queries.add(connection.makeApiQuery(spec)) }),
+    queryForm({ datesListId: datesList.id, firstDate$: firstAvailableDate(availableDates$), onRun: (spec) => queries.add(connection.makeApiQuery(spec)) }),
   );
   replace(byId('queries', doc), h('h2', {}, 'Queries'), queries.element);
   replace(byId('dashboard', doc), dashboard(queries.items$, connection, subscriptions));

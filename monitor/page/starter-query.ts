@@ -3,6 +3,7 @@
  * aggregate of daily locations at admin3, method `last`, on the first date with data.
  * @module
  */
+import { filter, map, type Observable } from 'rxjs';
 
 /** Field values of the starter query, by the form's field path (the date comes from the server). */
 export const STARTER_FIELDS: Readonly<Record<string, string>> = {
@@ -13,9 +14,12 @@ export const STARTER_FIELDS: Readonly<Record<string, string>> = {
 /** Form path of the starter query's date. */
 export const STARTER_DATE_FIELD = 'locations.date';
 
-/** The earliest date with data of any event type, if there is one. */
-export function firstAvailableDate(byType: Readonly<Record<string, readonly string[]>>): string | undefined {
-  return Object.values(byType).flat().sort()[0];
+/** The earliest date with data of any event type, from the server's available dates (nothing when there is none). */
+export function firstAvailableDate(availableDates$: Observable<Readonly<Record<string, readonly string[]>>>): Observable<string> {
+  return availableDates$.pipe(
+    map((byType) => Object.values(byType).flat().sort()[0]),
+    filter((date): date is string => date !== undefined),
+  );
 }
 
 /**

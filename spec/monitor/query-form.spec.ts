@@ -3,20 +3,12 @@
  * `last`, on the first date the server has data for): a first click on Run sends it, and the
  * test server runs it to a result.
  */
-import { filter, firstValueFrom, map, Subject } from 'rxjs';
+import { firstValueFrom, Subject } from 'rxjs';
 import { connect, getAvailableDates, type Connection, type QuerySpec } from 'flowclient-rx';
 import { queryForm } from '../../monitor/page/query-form.js';
 import { firstAvailableDate } from '../../monitor/page/starter-query.js';
 import { startTestServer, type BrowserTestServer } from '../support/test-server.js';
-
-/** Resolves once `check` holds, polling each animation frame (at most `ms`). */
-async function until(check: () => boolean, ms = 5000): Promise<void> {
-  const deadline = performance.now() + ms;
-  while (!check()) {
-    if (performance.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-  }
-}
+import { until } from './support/until.js';
 
 describe('monitor · the new-query form', () => {
   const DATES = ['2016-01-03', '2016-01-04', '2016-01-05'];
@@ -33,10 +25,7 @@ describe('monitor · the new-query form', () => {
 
   beforeEach(() => {
     sent = [];
-    const firstDate$ = getAvailableDates({ connection }).pipe(
-      map(firstAvailableDate),
-      filter((date): date is string => date !== undefined),
-    );
+    const firstDate$ = firstAvailableDate(getAvailableDates({ connection }));
     form = queryForm({ datesListId: 'no-such-list', firstDate$, onRun: (spec) => sent.push(spec) });
     document.body.append(form);
   });
