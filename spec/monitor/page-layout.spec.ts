@@ -9,6 +9,7 @@ import { mountPage } from '../../monitor/page/page.js';
 import skeleton from '../../monitor/page/index.html' with { type: 'text' };
 import styleSheet from '../../monitor/page/style.css' with { type: 'text' };
 import { startTestServer, type BrowserTestServer } from '../support/test-server.js';
+import { until } from './support/until.js';
 
 const WIDTHS = [1280, 1400, 1920];
 const HEIGHT = 900;
@@ -28,14 +29,6 @@ async function frameOfWidth(width: number): Promise<HTMLIFrameElement> {
   document.body.append(frame);
   await loaded;
   return frame;
-}
-
-async function until(check: () => boolean, ms = 5000): Promise<void> {
-  const deadline = performance.now() + ms;
-  while (!check()) {
-    if (performance.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 /** Side-panel controls outside the panel's box or their card's, described; checks there are some. */
