@@ -10,7 +10,7 @@ import { RESULT_FORMATS, checkWatchOptions, type APIQuery, type GetResultOptions
 import { contextInjector, inAngular, type InjectorOption } from './in-angular.js';
 import { follow, type Source } from './query-source.js';
 import { withAwaitingToken, type FlowSignal } from './flow-signal.js';
-import type { FailedState } from './query-state.js';
+import { isAwaitingToken, type FailedState } from './query-state.js';
 
 /** The result is not in yet: the query is running, or the result is downloading. */
 export interface PendingResult {
@@ -45,7 +45,7 @@ export type QueryResultSource = Source<APIQuery>;
 const PENDING: PendingResult = { status: 'pending' };
 const AWAITING: PendingResult = { status: 'pending', awaitingToken: true };
 
-const pendingOf = (state: WatchState): PendingResult => ('awaitingToken' in state && state.awaitingToken === true ? AWAITING : PENDING);
+const pendingOf = (state: WatchState): PendingResult => (isAwaitingToken(state) ? AWAITING : PENDING);
 
 /** `pending` (with `awaitingToken` from the query's watch) until the result of one query is in. */
 function resultOf<F extends ResultFormat>(query: APIQuery, options: GetResultOptions<F>): Observable<QueryResult<ResultFormats[F]>> {
