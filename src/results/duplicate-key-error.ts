@@ -2,7 +2,7 @@
  * The error of a reshape that needs a column's values to be unique and found one twice.
  * @module
  */
-import { FlowclientError } from '../errors.js';
+import { FlowclientError, guard } from '../errors.js';
 
 /**
  * Two rows share the key {@link indexBy} indexes on (pandas' `set_index` keeps both and
@@ -26,7 +26,5 @@ export class DuplicateKeyError extends FlowclientError {
   }
 }
 
-/** True for a {@link DuplicateKeyError} (also from another bundle or realm: checks `name`). */
-export function isDuplicateKeyError(error: unknown): error is DuplicateKeyError {
-  return error instanceof DuplicateKeyError || (typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'DuplicateKeyError');
-}
+/** True for a {@link DuplicateKeyError} (also from another bundle or realm: checks `name`, as the other error guards). */
+export const isDuplicateKeyError = /* @__PURE__ */ guard(DuplicateKeyError, 'DuplicateKeyError');
