@@ -12,11 +12,11 @@ import { FlowclientError, guard } from '../errors.js';
 export class DuplicateKeyError extends FlowclientError {
   override readonly name: string = 'DuplicateKeyError';
   /** The function that found the duplicate, e.g. `indexBy`. */
-  readonly operation: string;
+  declare readonly operation: string;
   /** The key column. */
-  readonly column: string;
+  declare readonly column: string;
   /** The value found twice. */
-  readonly key: unknown;
+  declare readonly key: unknown;
 
   constructor(operation: string, column: string, key: unknown) {
     super(`${operation}: two rows have ${column} ${JSON.stringify(key) ?? String(key)}; index on a column whose values are unique, or aggregate the rows first (sumBy, meanBy).`);
