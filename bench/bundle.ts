@@ -34,6 +34,14 @@ const resolvePackage: Plugin = {
   },
 };
 
+/** One bundle as an app's build makes it: the minified code and what each module put in it. */
+export interface Bundled {
+  /** The minified code. */
+  code: Uint8Array;
+  /** Minified bytes each module (relative to the repository) put into the bundle, largest first. */
+  modules: { path: string; bytes: number }[];
+}
+
 /** One bundle: its minified and gzipped sizes and what each module put in it. */
 export interface BundleSize {
   /** Minified bytes. */
@@ -44,8 +52,11 @@ export interface BundleSize {
   modules: { path: string; bytes: number }[];
 }
 
-/** Bundle `source` (an ES module importing from `flowclient-rx`…) as an app's build would. */
-export async function bundleSize(source: string): Promise<BundleSize> {
+/**
+ * Bundle `source` (an ES module importing from `flowclient-rx`…, the build in `dist/`, or from
+ * the sources by relative path) as an app's build would.
+ */
+export async function bundled(source: string): Promise<Bundled> {
   const result = await build({
     stdin: { contents: source, resolveDir: root, loader: 'js', sourcefile: 'entry.js' },
     bundle: true,
@@ -59,8 +70,13 @@ export async function bundleSize(source: string): Promise<BundleSize> {
     metafile: true,
     logLevel: 'silent',
   });
-  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
-  return { minBytes: code.byteLength, gzipBytes: gzipSync(code, { level: 9 }).byteLength, modules: modulesOf(result.metafile) };
+  return { code: result.outputFiles[0]?.contents ?? new Uint8Array(), modules: modulesOf(result.metafile) };
+}
+
+/** {@link bundled}'s minified and gzipped sizes. */
+export async function bundleSize(source: string): Promise<BundleSize> {
+  const { code, modules } = await bundled(source);
+  return { minBytes: code.byteLength, gzipBytes: gzipSync(code, { level: 9 }).byteLength, modules };
 }
 
 function modulesOf(metafile: Metafile): { path: string; bytes: number }[] {

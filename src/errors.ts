@@ -162,7 +162,11 @@ function inFamily(name: string | undefined, family: string): boolean {
   return false;
 }
 
-const guard =
+/**
+ * The type guard of an error class: `instanceof`, or (from another bundle or realm) a `name` whose
+ * {@link PARENT} chain reaches `family`. @internal
+ */
+export const guard =
   <T extends FlowclientError>(cls: abstract new (...args: never[]) => T, family: string) =>
   (error: unknown): error is T =>
     error instanceof cls ||

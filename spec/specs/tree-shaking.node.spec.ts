@@ -1,15 +1,11 @@
 /**
- * Pay for what you import: small entries bundled from the sources with esbuild for the browser
- * (minified, rxjs/axios/jwt-decode external, the package's `sideEffects: false` in force) keep
- * only the builders and wrappers they import, and the main entry leaves the `BUILDERS` registry to
- * `flowclient-rx/forms`.
+ * Pay for what you import: small entries bundled from the sources with esbuild for the browser,
+ * as bench/bundle.ts bundles (minified, rxjs/axios/jwt-decode external, the package's
+ * `sideEffects: false` in force), keep only the builders and wrappers they import, and the main
+ * entry leaves the `BUILDERS` registry to `flowclient-rx/forms`.
  */
-import { build } from 'esbuild';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { bundled as bundle } from '../../bench/bundle.js';
 import { QUERY_KINDS } from '../../src/specs/kinds.js';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 interface Bundled {
   /** The minified code. */
@@ -18,23 +14,10 @@ interface Bundled {
   modules: string[];
 }
 
+/** `source` bundled as the bundle benchmark does (bench/bundle.ts), the code as text. */
 async function bundled(source: string): Promise<Bundled> {
-  const result = await build({
-    stdin: { contents: source, resolveDir: root, loader: 'ts', sourcefile: 'entry.ts' },
-    bundle: true,
-    write: false,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    external: ['rxjs', 'rxjs/*', 'axios', 'jwt-decode'],
-    metafile: true,
-    logLevel: 'silent',
-  });
-  const output = Object.values(result.metafile.outputs)[0];
-  const modules = Object.entries(output?.inputs ?? {})
-    .filter(([, input]) => input.bytesInOutput > 0)
-    .map(([path]) => relative(root, join(root, path)));
-  return { code: result.outputFiles[0]?.text ?? '', modules };
+  const { code, modules } = await bundle(source);
+  return { code: new TextDecoder().decode(code), modules: modules.map((m) => m.path) };
 }
 
 /** The `query_kind` strings that appear quoted in `code`. */

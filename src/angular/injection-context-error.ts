@@ -13,7 +13,7 @@ import { FlowclientError } from '../index.js';
 export class InjectionContextError extends FlowclientError {
   override readonly name: string = 'InjectionContextError';
   /** The helper that was called, e.g. `queryState`. */
-  readonly helper: string;
+  declare readonly helper: string;
 
   constructor(helper: string, cause?: unknown) {
     super(

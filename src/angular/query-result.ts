@@ -5,12 +5,12 @@
  */
 import { isSignal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { EMPTY, catchError, connect, distinctUntilChanged, isObservable, map, merge, of, startWith, takeUntil, type Observable } from 'rxjs';
+import { EMPTY, catchError, connect, distinctUntilChanged, isObservable, map, merge, startWith, takeUntil, type Observable } from 'rxjs';
 import { RESULT_FORMATS, checkWatchOptions, type APIQuery, type GetResultOptions, type ResultFormat, type ResultFormats, type WatchState } from '../index.js';
-import { contextInjector, inAngular, type InjectorOption } from './in-angular.js';
-import { follow, type Source } from './query-source.js';
+import { contextInjector, type InjectorOption } from './in-angular.js';
+import { failed, followState, type Source } from './query-source.js';
 import { withAwaitingToken, type FlowSignal } from './flow-signal.js';
-import type { FailedState } from './query-state.js';
+import { isAwaitingToken, type FailedState } from './query-state.js';
 
 /** The result is not in yet: the query is running, or the result is downloading. */
 export interface PendingResult {
@@ -45,14 +45,14 @@ export type QueryResultSource = Source<APIQuery>;
 const PENDING: PendingResult = { status: 'pending' };
 const AWAITING: PendingResult = { status: 'pending', awaitingToken: true };
 
-const pendingOf = (state: WatchState): PendingResult => ('awaitingToken' in state && state.awaitingToken === true ? AWAITING : PENDING);
+const pendingOf = (state: WatchState): PendingResult => (isAwaitingToken(state) ? AWAITING : PENDING);
 
 /** `pending` (with `awaitingToken` from the query's watch) until the result of one query is in. */
 function resultOf<F extends ResultFormat>(query: APIQuery, options: GetResultOptions<F>): Observable<QueryResult<ResultFormats[F]>> {
   const { format: _format, ...watch } = options;
   return query.getResult<F>(options).pipe(
     map((value): QueryResult<ResultFormats[F]> => ({ status: 'ready', value })),
-    catchError((error: unknown) => of<QueryResult<ResultFormats[F]>>({ status: 'failed', error })),
+    catchError(failed),
     // the watch shares the download's poll loop: it only tells when polls wait for a token
     connect((result) => merge(result, query.watch(watch).pipe(map(pendingOf), catchError(() => EMPTY), takeUntil(result)))),
     startWith<QueryResult<ResultFormats[F]>>(PENDING),
@@ -82,12 +82,7 @@ export function queryResult$<F extends ResultFormat = 'json'>(
   if (!RESULT_FORMATS.includes(format)) throw new TypeError(`queryResult: invalid format '${String(format)}'. Expected one of 'json', 'geojson', 'csv'.`);
   const fetch = { waitForNewToken: true, ...get };
   const isQuery = (s: QueryResultSource): s is APIQuery => !isObservable(s) && !isSignal(s);
-  return follow(source, isQuery, context, (query: APIQuery) => resultOf<F>(query, fetch)).pipe(
-    startWith<QueryResult<ResultFormats[F]>>(PENDING), // a signal's first query comes in an effect
-    distinctUntilChanged(),
-    catchError((error: unknown) => of<QueryResult<ResultFormats[F]>>({ status: 'failed', error })),
-    inAngular(context),
-  );
+  return followState<APIQuery, QueryResult<ResultFormats[F]>>(source, isQuery, context, (query) => resultOf<F>(query, fetch), PENDING);
 }
 
 /**

@@ -5,7 +5,9 @@
  */
 import { isSignal, type Injector, type Signal } from '@angular/core';
 import { toObservable } from '@angular/core/rxjs-interop';
-import { isObservable, switchMap, type Observable } from 'rxjs';
+import { catchError, distinctUntilChanged, isObservable, of, startWith, switchMap, type Observable } from 'rxjs';
+import { inAngular } from './in-angular.js';
+import type { FailedState } from './query-state.js';
 
 /**
  * A value, or values over time: an `Observable` of them, or a `Signal` of them (e.g. a
@@ -29,4 +31,21 @@ export function follow<T, R>(
   if (isSignal(source)) return toObservable(source, { injector }).pipe(switchMap(watch));
   if (fixed(source) || !isObservable(source)) return watch(source as T);
   return (source as Observable<T>).pipe(switchMap(watch));
+}
+
+/** What a stream failed with, as a view's `failed` state. */
+export const failed = (error: unknown): Observable<FailedState> => of({ status: 'failed', error });
+
+/**
+ * {@link follow} as a view's state: `initial` at once (a signal's first value comes in an
+ * effect), repeats dropped, a failure as `failed`, delivered in `injector`'s Angular context (see `inAngular`).
+ */
+export function followState<T, S>(
+  source: Source<T>,
+  fixed: (source: Source<T>) => source is T,
+  injector: Injector,
+  watch: (value: T) => Observable<S>,
+  initial: S,
+): Observable<S | FailedState> {
+  return follow(source, fixed, injector, watch).pipe(startWith(initial), distinctUntilChanged(), catchError(failed), inAngular(injector));
 }

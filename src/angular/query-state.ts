@@ -4,10 +4,10 @@
  * @module
  */
 import { toSignal } from '@angular/core/rxjs-interop';
-import { catchError, concat, defer, distinctUntilChanged, isObservable, of, startWith, type Observable } from 'rxjs';
+import { catchError, concat, defer, isObservable, of, type Observable } from 'rxjs';
 import type { Watchable, WatchOptions, WatchState } from '../index.js';
-import { contextInjector, inAngular, type InjectorOption } from './in-angular.js';
-import { follow, type Source } from './query-source.js';
+import { contextInjector, type InjectorOption } from './in-angular.js';
+import { failed, followState, type Source } from './query-source.js';
 import { withAwaitingToken, type FlowSignal } from './flow-signal.js';
 
 /** Watching has started and no state has come yet (the query is being run or first polled). */
@@ -51,7 +51,7 @@ function statesOf(value: Watchable | WatchState, options: WatchOptions): Observa
   return concat(
     of(STARTING),
     defer(() => ('watch' in value ? value.watch(options) : value)),
-  ).pipe(catchError((error: unknown) => of<QueryState>({ status: 'failed', error })));
+  ).pipe(catchError(failed));
 }
 
 /**
@@ -71,12 +71,7 @@ function statesOf(value: Watchable | WatchState, options: WatchOptions): Observa
 export function queryState$(source: QueryStateSource, options: QueryStateOptions = {}): Observable<QueryState> {
   const { injector, ...watch } = options;
   const context = contextInjector('queryState$', injector);
-  return follow(source, (s): s is Watchable => !isObservable(s), context, (value: Watchable | WatchState) => statesOf(value, watch)).pipe(
-    startWith<QueryState>(STARTING),
-    distinctUntilChanged(),
-    catchError((error: unknown) => of<QueryState>({ status: 'failed', error })),
-    inAngular(context),
-  );
+  return followState(source, (s): s is Watchable => !isObservable(s), context, (value: Watchable | WatchState) => statesOf(value, watch), STARTING);
 }
 
 /** True for a running state whose polls are refused for authentication. */

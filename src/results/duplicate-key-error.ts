@@ -2,7 +2,7 @@
  * The error of a reshape that needs a column's values to be unique and found one twice.
  * @module
  */
-import { FlowclientError } from '../errors.js';
+import { FlowclientError, guard } from '../errors.js';
 
 /**
  * Two rows share the key {@link indexBy} indexes on (pandas' `set_index` keeps both and
@@ -12,11 +12,11 @@ import { FlowclientError } from '../errors.js';
 export class DuplicateKeyError extends FlowclientError {
   override readonly name: string = 'DuplicateKeyError';
   /** The function that found the duplicate, e.g. `indexBy`. */
-  readonly operation: string;
+  declare readonly operation: string;
   /** The key column. */
-  readonly column: string;
+  declare readonly column: string;
   /** The value found twice. */
-  readonly key: unknown;
+  declare readonly key: unknown;
 
   constructor(operation: string, column: string, key: unknown) {
     super(`${operation}: two rows have ${column} ${JSON.stringify(key) ?? String(key)}; index on a column whose values are unique, or aggregate the rows first (sumBy, meanBy).`);
@@ -26,7 +26,5 @@ export class DuplicateKeyError extends FlowclientError {
   }
 }
 
-/** True for a {@link DuplicateKeyError} (also from another bundle or realm: checks `name`). */
-export function isDuplicateKeyError(error: unknown): error is DuplicateKeyError {
-  return error instanceof DuplicateKeyError || (typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'DuplicateKeyError');
-}
+/** True for a {@link DuplicateKeyError} (also from another bundle or realm: checks `name`, as the other error guards). */
+export const isDuplicateKeyError = /* @__PURE__ */ guard(DuplicateKeyError, 'DuplicateKeyError');

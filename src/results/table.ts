@@ -46,6 +46,18 @@ const keysOf = <K>(on: K | readonly K[]): readonly K[] => (Array.isArray(on) ? (
 /** One string per combination of key values (a JSON array of them), so that `1` and `'1'` stay apart. */
 const keyOf = <R extends object>(row: R, keys: readonly (keyof R)[]): string => JSON.stringify(keys.map((k) => row[k] ?? null));
 
+/** The rows by their values in `keys` (see {@link keyOf}), the groups in the order each first appears. */
+function groups<R extends object>(rows: readonly R[], keys: readonly (keyof R)[]): Map<string, R[]> {
+  const byKey = new Map<string, R[]>();
+  for (const row of rows) {
+    const k = keyOf(row, keys);
+    const group = byKey.get(k);
+    if (group) group.push(row);
+    else byKey.set(k, [row]);
+  }
+  return byKey;
+}
+
 function columnsOf(rows: readonly object[]): Set<string> {
   const names = new Set<string>();
   for (const row of rows) for (const name of Object.keys(row)) names.add(name);
@@ -97,13 +109,7 @@ export function join<A extends object, B extends object, K extends keyof A & key
   const leftColumns = columnsOf(a);
   const rightColumns = columnsOf(b);
   const shared = (name: string) => !keyNames.has(name) && leftColumns.has(name) && rightColumns.has(name);
-  const byKey = new Map<string, B[]>();
-  for (const row of b) {
-    const k = keyOf(row, keys);
-    const same = byKey.get(k);
-    if (same) same.push(row);
-    else byKey.set(k, [row]);
-  }
+  const byKey = groups(b, keys);
   const joined: Record<string, unknown>[] = [];
   for (const row of a) {
     for (const match of byKey.get(keyOf(row, keys)) ?? []) {
@@ -114,18 +120,6 @@ export function join<A extends object, B extends object, K extends keyof A & key
     }
   }
   return joined as JoinedRow<A, B, K, SA, SB>[];
-}
-
-/** Groups of rows by their values in `keys`, in the order each group first appears. */
-function groups<R extends object>(rows: readonly R[], keys: readonly (keyof R)[]): R[][] {
-  const byKey = new Map<string, R[]>();
-  for (const row of rows) {
-    const k = keyOf(row, keys);
-    const group = byKey.get(k);
-    if (group) group.push(row);
-    else byKey.set(k, [row]);
-  }
-  return [...byKey.values()];
 }
 
 /** The numbers of `col` in a group; `null` and missing values left out (as pandas skips NaN). */
@@ -148,7 +142,7 @@ function aggregate<R extends object, K extends keyof R, C extends NumericColumn<
   of: (values: number[]) => number,
 ): GroupRow<R, K, C>[] {
   const keys = keysOf(by);
-  return groups(rows, keys).map((group) => {
+  return [...groups(rows, keys).values()].map((group) => {
     const first = group[0] as R;
     const out: Record<string, unknown> = {};
     for (const k of keys) out[String(k)] = first[k];

@@ -6,7 +6,7 @@
  * @module
  */
 
-/** Descriptions of the options that mean the same in every builder that takes them, by option name. */
+/** Descriptions of the options that mean the same in the builders that take them, by option name (a builder's own words in {@link BUILDER_WORDS} win). */
 const SHARED: Readonly<Record<string, string>> = {
   aggregateBy: 'Period the statistic is taken over.',
   aggregationUnit: 'Spatial unit to aggregate to, e.g. admin3.',
@@ -15,6 +15,7 @@ const SHARED: Readonly<Record<string, string>> = {
   countInterval: 'Time bucket of the counts, sent as interval.',
   date: 'The day (ISO date, e.g. 2016-01-01).',
   direction: 'Count incoming events, outgoing events, or both.',
+  endDate: 'Day after the last day of the period: the end is exclusive (ISO date, e.g. 2016-01-08).',
   endDateA: 'Day after the last day of the first period (ISO date).',
   endDateB: 'Day after the last day of the second period (ISO date).',
   estimateCount: 'Estimate the row count from table statistics rather than counting.',
@@ -23,6 +24,7 @@ const SHARED: Readonly<Record<string, string>> = {
   fraction: 'Fraction of rows to draw; give exactly one of size and fraction.',
   geomTable: 'Geometry table to aggregate to; null for the default.',
   geomTableJoinColumn: 'Column of geomTable to join on; null for the default.',
+  hours: 'Hours of the day to include, [startHour, endHour], both inclusive; null for the whole day.',
   includeUnlocatable: 'Keep subscribers without a majority location, with a null location.',
   joinType: 'How origin and destination locations are joined.',
   labelA: 'Origin label.',
@@ -40,6 +42,7 @@ const SHARED: Readonly<Record<string, string>> = {
   samplingMethod: 'How rows are drawn.',
   seed: 'Seed for repeatable samples; in [-1, 1] for random_ids.',
   size: 'Number of rows to draw; give exactly one of size and fraction.',
+  startDate: 'First day of the period, inclusive (ISO date, e.g. 2016-01-01).',
   startDateA: 'First day of the first period, inclusive (ISO date).',
   startDateB: 'First day of the second period, inclusive (ISO date).',
   statistic: 'Statistic to compute.',
@@ -67,25 +70,14 @@ interface BuilderWords {
 const BUILDER_WORDS: Readonly<Record<string, BuilderWords>> = {
   uniqueLocationsSpec: {
     description: 'The unique set of locations each subscriber visited in the period.',
-    fields: {
-      startDate: 'First day of the period, inclusive (ISO date, e.g. 2016-01-01).',
-      endDate: 'Day after the last day of the period: the end is exclusive (ISO date, e.g. 2016-01-08).',
-      hours: 'Hours of the day to include, [startHour, endHour], both inclusive; null for the whole day.',
-    },
   },
   mostFrequentLocationSpec: {
     description: 'The location each subscriber visited most often in the period.',
-    fields: {
-      startDate: 'First day of the period, inclusive (ISO date, e.g. 2016-01-01).',
-      endDate: 'Day after the last day of the period: the end is exclusive (ISO date, e.g. 2016-01-08).',
-      hours: 'Hours of the day to include, [startHour, endHour], both inclusive; null for the whole day.',
-    },
   },
   dailyLocationSpec: {
     description: 'Each subscriber\'s location on one day.',
     fields: {
       method: 'How a subscriber\'s daily location is chosen: their last location of the day, or the most common.',
-      hours: 'Hours of the day to include, [startHour, endHour], both inclusive; null for the whole day.',
     },
   },
   modalLocationSpec: {
@@ -100,95 +92,48 @@ const BUILDER_WORDS: Readonly<Record<string, BuilderWords>> = {
       startDate: 'First day, inclusive (YYYY-MM-DD).',
       endDate: 'Day after the last day: exclusive, after startDate (YYYY-MM-DD).',
       method: 'How a subscriber\'s daily location is chosen: their last location of the day, or the most common.',
-      hours: 'Hours of the day to include, [startHour, endHour], both inclusive; null for the whole day.',
     },
   },
   radiusOfGyrationSpec: {
     description: 'Each subscriber\'s radius of gyration over the period, in km.',
-    fields: {
-      startDate: 'First day of the period, inclusive (ISO date, e.g. 2016-01-01).',
-      endDate: 'Day after the last day of the period: the end is exclusive (ISO date, e.g. 2016-01-08).',
-      hours: 'Hours of the day to include, [startHour, endHour], both inclusive; null for the whole day.',
-    },
   },
   totalActivePeriodsSpec: {
     description: 'In how many of a run of equal periods each subscriber was active.',
     fields: {
       startDate: 'First day of the first period (ISO date).',
-      hours: 'Hours of the day to include, [startHour, endHour], both inclusive; null for the whole day.',
     },
   },
   uniqueLocationCountsSpec: {
     description: 'How many distinct locations each subscriber visited in the period.',
-    fields: {
-      startDate: 'First day of the period, inclusive (ISO date, e.g. 2016-01-01).',
-      endDate: 'Day after the last day of the period: the end is exclusive (ISO date, e.g. 2016-01-08).',
-      hours: 'Hours of the day to include, [startHour, endHour], both inclusive; null for the whole day.',
-    },
   },
   topupBalanceSpec: {
     description: 'A statistic of each subscriber\'s balance.',
-    fields: {
-      startDate: 'First day of the period, inclusive (ISO date, e.g. 2016-01-01).',
-      endDate: 'Day after the last day of the period: the end is exclusive (ISO date, e.g. 2016-01-08).',
-      hours: 'Hours of the day to include, [startHour, endHour], both inclusive; null for the whole day.',
-    },
   },
   subscriberDegreeSpec: {
     description: 'How many distinct counterparts each subscriber interacted with.',
-    fields: {
-      startDate: 'First day of the period, inclusive (ISO date, e.g. 2016-01-01).',
-      endDate: 'Day after the last day of the period: the end is exclusive (ISO date, e.g. 2016-01-08).',
-      hours: 'Hours of the day to include, [startHour, endHour], both inclusive; null for the whole day.',
-    },
   },
   topupAmountSpec: {
     description: 'A statistic of each subscriber\'s top-up amounts.',
-    fields: {
-      startDate: 'First day of the period, inclusive (ISO date, e.g. 2016-01-01).',
-      endDate: 'Day after the last day of the period: the end is exclusive (ISO date, e.g. 2016-01-08).',
-      hours: 'Hours of the day to include, [startHour, endHour], both inclusive; null for the whole day.',
-    },
   },
   eventCountSpec: {
     description: 'How many events each subscriber had in the period.',
-    fields: {
-      startDate: 'First day of the period, inclusive (ISO date, e.g. 2016-01-01).',
-      endDate: 'Day after the last day of the period: the end is exclusive (ISO date, e.g. 2016-01-08).',
-      hours: 'Hours of the day to include, [startHour, endHour], both inclusive; null for the whole day.',
-    },
   },
   displacementSpec: {
     description: 'A statistic of each subscriber\'s distance (km) from their reference location.',
-    fields: {
-      startDate: 'First day of the period, inclusive (ISO date, e.g. 2016-01-01).',
-      endDate: 'Day after the last day of the period: the end is exclusive (ISO date, e.g. 2016-01-08).',
-      hours: 'Hours of the day to include, [startHour, endHour], both inclusive; null for the whole day.',
-    },
   },
   paretoInteractionsSpec: {
     description: 'The counterparts making up a proportion of each subscriber\'s interactions.',
-    fields: {
-      startDate: 'First day of the period, inclusive (ISO date, e.g. 2016-01-01).',
-      endDate: 'Day after the last day of the period: the end is exclusive (ISO date, e.g. 2016-01-08).',
-      hours: 'Hours of the day to include, [startHour, endHour], both inclusive; null for the whole day.',
-    },
   },
   nocturnalEventsSpec: {
     description: 'The share of each subscriber\'s events that happen at night.',
     fields: {
-      startDate: 'First day of the period, inclusive (ISO date, e.g. 2016-01-01).',
-      endDate: 'Day after the last day of the period: the end is exclusive (ISO date, e.g. 2016-01-08).',
       hours: 'Night hours, [startHour, endHour], both inclusive.',
     },
   },
   handsetSpec: {
     description: 'A characteristic of each subscriber\'s handset.',
     fields: {
-      startDate: 'First day of the period, inclusive (ISO date, e.g. 2016-01-01).',
-      endDate: 'Day after the last day of the period: the end is exclusive (ISO date, e.g. 2016-01-08).',
       method: 'Handset chosen: the last used, or the most common.',
-      hours: 'Hours of the day to include, [startHour, endHour], both inclusive; null for the whole day.',
     },
   },
   randomSampleSpec: { description: 'A random sample of a subscriber-level query\'s rows (the query\'s own kind, plus a sampling key).' },
@@ -218,17 +163,10 @@ const BUILDER_WORDS: Readonly<Record<string, BuilderWords>> = {
   },
   locationEventCountsSpec: {
     description: 'Events per location and time bucket (end date exclusive).',
-    fields: {
-      startDate: 'First day of the period, inclusive (ISO date, e.g. 2016-01-01).',
-      endDate: 'Day after the last day of the period: the end is exclusive (ISO date, e.g. 2016-01-08).',
-      hours: 'Hours of the day to include, [startHour, endHour], both inclusive; null for the whole day.',
-    },
   },
   meaningfulLocationsAggregateSpec: {
     description: 'Subscribers\' tower clusters with a label, counted per location.',
     fields: {
-      startDate: 'First day of the period, inclusive (ISO date, e.g. 2016-01-01).',
-      endDate: 'Day after the last day of the period: the end is exclusive (ISO date, e.g. 2016-01-08).',
       label: 'The label counted.',
       labels: 'Label name to GeoJSON geometry in (hour score, day score) space.',
     },
@@ -236,8 +174,6 @@ const BUILDER_WORDS: Readonly<Record<string, BuilderWords>> = {
   meaningfulLocationsBetweenLabelOdMatrixSpec: {
     description: 'Movement between meaningful locations of two labels, per pair of locations.',
     fields: {
-      startDate: 'First day of the period, inclusive (ISO date, e.g. 2016-01-01).',
-      endDate: 'Day after the last day of the period: the end is exclusive (ISO date, e.g. 2016-01-08).',
       labels: 'Label name to GeoJSON geometry in (hour score, day score) space.',
     },
   },
@@ -279,27 +215,12 @@ const BUILDER_WORDS: Readonly<Record<string, BuilderWords>> = {
   },
   uniqueSubscriberCountsSpec: {
     description: 'Distinct subscribers seen per location.',
-    fields: {
-      startDate: 'First day of the period, inclusive (ISO date, e.g. 2016-01-01).',
-      endDate: 'Day after the last day of the period: the end is exclusive (ISO date, e.g. 2016-01-08).',
-      hours: 'Hours of the day to include, [startHour, endHour], both inclusive; null for the whole day.',
-    },
   },
   locationIntroversionSpec: {
     description: 'Per location, the share of interactions with counterparts in the same location.',
-    fields: {
-      startDate: 'First day of the period, inclusive (ISO date, e.g. 2016-01-01).',
-      endDate: 'Day after the last day of the period: the end is exclusive (ISO date, e.g. 2016-01-08).',
-      hours: 'Hours of the day to include, [startHour, endHour], both inclusive; null for the whole day.',
-    },
   },
   totalNetworkObjectsSpec: {
     description: 'Active network objects per location and period.',
-    fields: {
-      startDate: 'First day of the period, inclusive (ISO date, e.g. 2016-01-01).',
-      endDate: 'Day after the last day of the period: the end is exclusive (ISO date, e.g. 2016-01-08).',
-      hours: 'Hours of the day to include, [startHour, endHour], both inclusive; null for the whole day.',
-    },
   },
   aggregateNetworkObjectsSpec: { description: 'A statistic of network-object totals per location.' },
   spatialAggregateSpec: {
@@ -317,19 +238,9 @@ const BUILDER_WORDS: Readonly<Record<string, BuilderWords>> = {
   },
   consecutiveTripsOdMatrixSpec: {
     description: 'Subscribers making consecutive visits between each pair of locations.',
-    fields: {
-      startDate: 'First day of the period, inclusive (ISO date, e.g. 2016-01-01).',
-      endDate: 'Day after the last day of the period: the end is exclusive (ISO date, e.g. 2016-01-08).',
-      hours: 'Hours of the day to include, [startHour, endHour], both inclusive; null for the whole day.',
-    },
   },
   tripsOdMatrixSpec: {
     description: 'Subscribers visiting each pair of locations.',
-    fields: {
-      startDate: 'First day of the period, inclusive (ISO date, e.g. 2016-01-01).',
-      endDate: 'Day after the last day of the period: the end is exclusive (ISO date, e.g. 2016-01-08).',
-      hours: 'Hours of the day to include, [startHour, endHour], both inclusive; null for the whole day.',
-    },
   },
   unmovingCountsSpec: {
     description: 'Per location, subscribers who were seen only there.',

@@ -86,19 +86,19 @@ export const DAYS_OF_WEEK = ['monday', 'tuesday', 'wednesday', 'thursday', 'frid
 /** One of {@link DAYS_OF_WEEK}. */
 export type DayOfWeek = (typeof DAYS_OF_WEEK)[number];
 
-/** Inclusive bounds of the hours of a day, as `hours: [start, end]` takes them (integers). */
-export const HOUR_BOUNDS = { min: 0, max: 24 } as const;
 /** {@link HOUR_BOUNDS}' `min`, as a constant a field table can use without keeping the object alive. */
 export const HOUR_MIN = 0;
 /** {@link HOUR_BOUNDS}' `max`, as a constant of its own (see {@link HOUR_MIN}). */
 export const HOUR_MAX = 24;
+/** Inclusive bounds of the hours of a day, as `hours: [start, end]` takes them (integers). */
+export const HOUR_BOUNDS = { min: HOUR_MIN, max: HOUR_MAX } as const;
 
-/** Inclusive bounds of a meaningful-locations score (hour-of-day and day-of-week). */
-export const SCORE_BOUNDS = { min: -1, max: 1 } as const;
 /** {@link SCORE_BOUNDS}' `min`, as a constant of its own (see {@link HOUR_MIN}). */
 export const SCORE_MIN = -1;
 /** {@link SCORE_BOUNDS}' `max`, as a constant of its own (see {@link HOUR_MIN}). */
 export const SCORE_MAX = 1;
+/** Inclusive bounds of a meaningful-locations score (hour-of-day and day-of-week). */
+export const SCORE_BOUNDS = { min: SCORE_MIN, max: SCORE_MAX } as const;
 
 /** Number of entries of `towerHourOfDayScores`: one per hour, the first is midnight. */
 export const HOURS_PER_DAY = 24;
