@@ -3,10 +3,11 @@
  * counts, the subscribers it keeps (sampling, subset), and how sites map to its unit's regions.
  */
 import { TYPES, type Day } from '../../population/activity.js';
-import { hash3, hashText, unit as toUnit } from '../../population/hash.js';
+import { hash3, unit as toUnit } from '../../population/hash.js';
 import { dayNumber, type Population } from '../../population/population.js';
 import { blockFractions } from '../../population/rhythm.js';
 import { MAPPING_TABLES } from '../../population/tables.js';
+import { hashOf } from '../../seeded-random.js';
 import type { LoadedQuery } from '../schema.js';
 
 /** Direction of events counted (`Direction`). */
@@ -85,11 +86,11 @@ export function keptSubscribers(pop: Population, q: LoadedQuery): Uint8Array | n
   const keep = new Uint8Array(size).fill(1);
   if (sampling) {
     const fraction = typeof sampling['fraction'] === 'number' ? sampling['fraction'] : Math.min(1, Number(sampling['size'] ?? size) / size);
-    const salt = hashText(`${String(sampling['sampling_method'])}/${String(sampling['seed'])}`);
+    const salt = hashOf(`${String(sampling['sampling_method'])}/${String(sampling['seed'])}`);
     for (let s = 0; s < size; s++) if (toUnit(hash3(salt, s, 0x5a17)) >= fraction) keep[s] = 0;
   }
   if (typeof subset === 'string' && subset !== '') {
-    const salt = hashText(subset);
+    const salt = hashOf(subset);
     for (let s = 0; s < size; s++) if (toUnit(hash3(salt, s, 0x5b5e)) >= 0.5) keep[s] = 0;
   }
   return keep;
