@@ -43,7 +43,7 @@ export function locationEventCounts(ctx: Ctx, q: LoadedQuery): ResultTable {
     days.forEach((d, di) => {
       fillDay(pop, s, d, day);
       for (let b = 0; b < 3; b++) {
-        const k = blockCount(pop, day, d, b, filter);
+        const k = blockCount(day, b, filter);
         if (k === 0) continue;
         const r = map[b === 1 ? day.day : day.night] ?? -1;
         if (r < 0) continue;
@@ -93,7 +93,7 @@ export function uniqueSubscribersPerRegion(ctx: Ctx, q: LoadedQuery): Float64Arr
         fillDay(pop, s, d, day);
         for (let b = 0; b < 3; b++) {
           const r = map[b === 1 ? day.day : day.night] ?? -1;
-          if (r < 0 || stamp[r] === s + 1 || blockCount(pop, day, d, b, filter) === 0) continue;
+          if (r < 0 || stamp[r] === s + 1 || blockCount(day, b, filter) === 0) continue;
           stamp[r] = s + 1;
           counts[r] = (counts[r] ?? 0) + 1;
         }
@@ -147,7 +147,7 @@ export function locationIntroversion(ctx: Ctx, q: LoadedQuery): ResultTable {
     for (const d of days) {
       fillDay(pop, s, d, day);
       for (let b = 0; b < 3; b++) {
-        const k = blockCount(pop, day, d, b, filter);
+        const k = blockCount(day, b, filter);
         const r = map[b === 1 ? day.day : day.night] ?? -1;
         if (k === 0 || r < 0) continue;
         total[r] = (total[r] ?? 0) + k;

@@ -45,7 +45,7 @@ export function eventFilter(q: LoadedQuery, override?: { hours?: { start: number
 }
 
 /** Events of `block` of a subscriber-day that `filter` counts. */
-export function blockCount(_pop: Population, day: Day, _dayNo: number, block: number, filter: EventFilter): number {
+export function blockCount(day: Day, block: number, filter: EventFilter): number {
   let k = 0;
   for (let t = 0; t < TYPES; t++) {
     if (!filter.types[t] || ((day.avail >> t) & 1) === 0) continue;

@@ -79,7 +79,7 @@ function labelledClusters(ctx: Ctx, q: LoadedQuery, start: unknown, end: unknown
       for (const d of days) {
         fillDay(pop, s, d, day);
         for (let b = 0; b < 3; b++) {
-          const k = blockCount(pop, day, d, b, filter);
+          const k = blockCount(day, b, filter);
           if (k === 0) continue;
           const site = b === 1 ? day.day : day.night;
           let at = sites.indexOf(site);

@@ -50,7 +50,7 @@ function eachDay(
     }
     for (const d of days) {
       fillDay(pop, s, d, day);
-      for (let b = 0; b < 3; b++) blocks[b] = blockCount(pop, day, d, b, filter);
+      for (let b = 0; b < 3; b++) blocks[b] = blockCount(day, b, filter);
       visit(s, d, day, blocks);
     }
     done(s);
@@ -263,7 +263,7 @@ function activePeriods(ctx: Ctx, q: LoadedQuery, filter: EventFilter): Float64Ar
       for (let d = startDay + Math.floor(from / 1440); d < Math.min(lastDay, startDay + Math.ceil(to / 1440)) && !any; d++) {
         fillDay(pop, s, d, day);
         for (let b = 0; b < 3 && !any; b++) {
-          const k = blockCount(pop, day, d, b, filter);
+          const k = blockCount(day, b, filter);
           if (k === 0) continue;
           const blockFrom = (d - startDay) * 1440 + (BLOCK_START[b] ?? 0) * 60;
           const blockTo = (d - startDay) * 1440 + (BLOCK_START[b + 1] ?? 24) * 60;
