@@ -21,8 +21,6 @@ export interface Results {
   resultFeatures(spec: Record<string, unknown>, queryId: string, rowCount?: number): Iterable<Record<string, unknown>>;
   /** Column names of a valid spec's rows, or `undefined`. */
   resultColumns(spec: Record<string, unknown>): string[] | undefined;
-  /** The computed table of a valid spec, or `undefined`. */
-  resultTable(spec: Record<string, unknown>): ResultTable | undefined;
 }
 
 function rowObject(table: ResultTable, k: number): Record<string, unknown> {
@@ -44,7 +42,6 @@ export function makeResults(computer: () => ResultComputer): Results {
     for (let i = 0; i < count; i++) yield i % total;
   }
   return {
-    resultTable: tableOf,
     resultColumns: (spec) => {
       const table = tableOf(spec);
       return table === undefined ? undefined : [...table.columns];
