@@ -5,6 +5,7 @@
  */
 import type { Population } from '../population/population.js';
 import { adminLevel, regionCount } from './compute/filters.js';
+import { regionProperties } from './compute/table.js';
 
 /** A GeoJSON geometry object. */
 export type Geometry = { type: 'MultiPolygon'; coordinates: number[][][][] } | { type: 'Point'; coordinates: number[] };
@@ -24,14 +25,9 @@ export function centroidOf(pop: Population, unit: string, r: number): Geometry {
 }
 
 function* features(pop: Population, unit: string): Generator<Record<string, unknown>> {
-  const level = adminLevel(unit);
   const count = regionCount(pop, unit);
   for (let r = 0; r < count; r++) {
-    const ids =
-      level === undefined
-        ? { lon: pop.network.lon[r], lat: pop.network.lat[r] }
-        : { pcod: pop.country.levels[level]?.[r]?.pcod };
-    yield { type: 'Feature', id: r + 1, geometry: geometryOf(pop, unit, r), properties: { ...ids, centroid: centroidOf(pop, unit, r) } };
+    yield { type: 'Feature', id: r + 1, geometry: geometryOf(pop, unit, r), properties: { ...regionProperties(pop, unit, r), centroid: centroidOf(pop, unit, r) } };
   }
 }
 

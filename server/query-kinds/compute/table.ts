@@ -37,6 +37,12 @@ export function regionValues(pop: Population, unit: string, r: number): unknown[
   return [r < 0 ? null : (pop.country.levels[level]?.[r]?.pcod ?? null)];
 }
 
+/** The region columns of region `r` of a unit as an object (`pcod`, or `lon` and `lat`), as GeoJSON properties carry them. */
+export function regionProperties(pop: Population, unit: string, r: number): Record<string, unknown> {
+  const values = regionValues(pop, unit, r);
+  return Object.fromEntries(regionColumns(unit).map((c, j) => [c, values[j] ?? null]));
+}
+
 /** A table with one region column set per row, built from `(region, values)` entries. */
 export function regionTable(
   pop: Population,
