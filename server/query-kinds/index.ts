@@ -3,6 +3,7 @@
  * (validation, units, nesting, progress parts), and results and geography computed from a
  * synthetic population ({@link queryKindsFor} binds them to one; the plain exports use the default one).
  */
+import { EVENT_TYPES } from '../population/activity.js';
 import { populationFor, type PopulationOptions } from '../population/population.js';
 import { GEOM_TABLES, MAPPING_TABLES, unknownTableText } from '../population/tables.js';
 import type { QueryKinds } from '../kinds.js';
@@ -80,7 +81,7 @@ export function queryKindsFor(options: PopulationOptions): QueryKinds {
 
 /** Dates of the default population (calls, SMS, data and top-ups on 2016-01-01..07). */
 const DEFAULT_DATES = Object.fromEntries(
-  ['calls', 'sms', 'mds', 'topups'].map((t) => [t, Array.from({ length: 7 }, (_, i) => `2016-01-0${i + 1}`)]),
+  EVENT_TYPES.map((t) => [t, Array.from({ length: 7 }, (_, i) => `2016-01-0${i + 1}`)]),
 );
 const defaults = bindPopulation({ dates: DEFAULT_DATES });
 

@@ -2,7 +2,7 @@
  * What a FlowMachine query reads of the population: its days, the event types and hours it
  * counts, the subscribers it keeps (sampling, subset), and how sites map to its unit's regions.
  */
-import { TYPES, type Day } from '../../population/activity.js';
+import { EVENT_TYPES, TYPES, type Day } from '../../population/activity.js';
 import { hash3, unit as toUnit } from '../../population/hash.js';
 import { dayNumber, type Population } from '../../population/population.js';
 import { blockFractions } from '../../population/rhythm.js';
@@ -23,8 +23,6 @@ export interface EventFilter {
   readonly direction: Direction;
 }
 
-const TYPE_NAMES = ['calls', 'sms', 'mds', 'topups'];
-
 /** The event filter of a query's `event_types`, `hours` and `direction` fields. */
 export function eventFilter(q: LoadedQuery, override?: { hours?: { start: number; end: number } | null }): EventFilter {
   const v = q.values;
@@ -38,7 +36,7 @@ export function eventFilter(q: LoadedQuery, override?: { hours?: { start: number
         : null;
   const direction = v['direction'] === 'in' || v['direction'] === 'out' ? v['direction'] : 'both';
   return {
-    types: TYPE_NAMES.map((t) => list === null || list.includes(t)),
+    types: EVENT_TYPES.map((t) => list === null || list.includes(t)),
     hours: window === null ? null : blockFractions(window),
     direction,
   };
