@@ -6,6 +6,7 @@
 import type { Population } from '../population/population.js';
 import { adminLevel, regionCount } from './compute/filters.js';
 import { regionProperties } from './compute/table.js';
+import { AGGREGATION_UNITS } from './units.js';
 
 /** A GeoJSON geometry object. */
 export type Geometry = { type: 'MultiPolygon'; coordinates: number[][][][] } | { type: 'Point'; coordinates: number[] };
@@ -31,9 +32,7 @@ function* features(pop: Population, unit: string): Generator<Record<string, unkn
   }
 }
 
-const UNITS = ['admin0', 'admin1', 'admin2', 'admin3', 'lon-lat'];
-
 /** GeoJSON Feature objects of every region of `unit`, or `null` for an unknown unit. */
 export function populationFeatures(pop: Population, unit: string): Iterable<Record<string, unknown>> | null {
-  return UNITS.includes(unit) ? { [Symbol.iterator]: () => features(pop, unit) } : null;
+  return AGGREGATION_UNITS.includes(unit) ? { [Symbol.iterator]: () => features(pop, unit) } : null;
 }
