@@ -10,7 +10,7 @@ import { canonical } from '../analysis.js';
 import type { LoadedQuery } from '../schema.js';
 import type { Ctx } from './context.js';
 import { blockCount, eventFilter, keptSubscribers, period, regionCount, siteRegions } from './filters.js';
-import { REDACTION_THRESHOLD, regionColumns, regionTable, regionValues, round, type ResultTable } from './table.js';
+import { REDACTION_THRESHOLD, redactedCounts, regionColumns, regionTable, regionValues, round, type ResultTable } from './table.js';
 
 /**
  * `location_event_counts`: events per date (and hour, minute) and region; as FlowMachine's
@@ -105,12 +105,7 @@ export function uniqueSubscribersPerRegion(ctx: Ctx, q: LoadedQuery): Float64Arr
 
 /** `unique_subscriber_counts` (redacted: regions of more than 15 subscribers). */
 export function uniqueSubscriberCounts(ctx: Ctx, q: LoadedQuery): ResultTable {
-  const counts = uniqueSubscribersPerRegion(ctx, q);
-  const entries: [number, unknown[]][] = [];
-  counts.forEach((c, r) => {
-    if (c > REDACTION_THRESHOLD) entries.push([r, [c]]);
-  });
-  return regionTable(ctx.pop, q.unit ?? 'admin3', ['value'], entries);
+  return redactedCounts(ctx.pop, q.unit ?? 'admin3', uniqueSubscribersPerRegion(ctx, q));
 }
 
 /** Share of a subscriber's calls and SMS whose other party is one of their local contacts (near home). */

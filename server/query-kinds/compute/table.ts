@@ -63,6 +63,15 @@ export function regionTable(
   return { columns: [...leading, ...regionColumns(unit), ...valueColumns], rows, unit, rowRegion: Int32Array.from(regions) };
 }
 
+/** Rows `(region, value)` of per-region subscriber counts above the redaction threshold. */
+export function redactedCounts(pop: Population, unit: string, counts: Float64Array): ResultTable {
+  const entries: [number, unknown[]][] = [];
+  counts.forEach((c, r) => {
+    if (c > REDACTION_THRESHOLD) entries.push([r, [c]]);
+  });
+  return regionTable(pop, unit, ['value'], entries);
+}
+
 /** Round to `digits` decimals. */
 export function round(x: number, digits = 6): number {
   const f = 10 ** digits;
