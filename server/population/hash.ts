@@ -21,16 +21,6 @@ export function unit(h: number): number {
   return h / 0x1_0000_0000;
 }
 
-/** 32-bit FNV-1a hash of a string. */
-export function hashText(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
-}
-
 /** A sequential generator of uniform numbers in [0, 1), seeded by a 32-bit hash. */
 export function stream(seed: number): () => number {
   let state = seed >>> 0;

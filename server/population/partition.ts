@@ -133,13 +133,15 @@ export function grow(grid: Grid, cells: readonly number[], parts: number, seed: 
 
 type Point = [number, number];
 
-/** Whether grid point `p` is inside the closed grid ring `ring` (ray casting). */
-function insideRing(ring: readonly Point[], p: Point): boolean {
+/** Whether the point (`x`, `y`) is inside the closed ring or on its boundary (ray casting). */
+export function insideRing(ring: readonly (readonly number[])[], x: number, y: number): boolean {
   let inside = false;
   for (let a = 0, b = ring.length - 1; a < ring.length; b = a++) {
-    const [xa, ya] = ring[a] ?? [0, 0];
-    const [xb, yb] = ring[b] ?? [0, 0];
-    if (ya > p[1] !== yb > p[1] && p[0] < ((xb - xa) * (p[1] - ya)) / (yb - ya) + xa) inside = !inside;
+    const [xa = 0, ya = 0] = ring[a] ?? [];
+    const [xb = 0, yb = 0] = ring[b] ?? [];
+    const cross = (xb - xa) * (y - ya) - (yb - ya) * (x - xa);
+    if (Math.abs(cross) < 1e-12 && x >= Math.min(xa, xb) && x <= Math.max(xa, xb) && y >= Math.min(ya, yb) && y <= Math.max(ya, yb)) return true;
+    if (ya > y !== yb > y && x < ((xb - xa) * (y - ya)) / (yb - ya) + xa) inside = !inside;
   }
   return inside;
 }
@@ -212,7 +214,7 @@ export function outline(grid: Grid, cells: readonly number[]): number[][][][] {
     const [nx, ny] = hole[1] ?? [0, 0];
     // A point just to the left of the hole's first edge lies inside the region.
     const probe: Point = [(hx + nx) / 2 - (ny - hy) * 0.25, (hy + ny) / 2 + (nx - hx) * 0.25];
-    const home = polygons.find((p) => insideRing(p[0] ?? [], probe)) ?? polygons[0];
+    const home = polygons.find((p) => insideRing(p[0] ?? [], probe[0], probe[1])) ?? polygons[0];
     home?.push(hole);
   }
   const toLonLat = ([x, y]: Point): number[] => {

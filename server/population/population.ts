@@ -3,7 +3,7 @@
  * subscribers and the days they have events on, built once per (seed, subscribers, dates) and
  * shared by every server of the process that asks for the same.
  */
-import { TYPES, type DayWorld } from './activity.js';
+import { EVENT_TYPES, TYPES, type DayWorld } from './activity.js';
 import { buildCountry, type Country } from './country.js';
 import { HANDSETS } from './handsets.js';
 import { buildSubscribers, cumulative } from './subscribers.js';
@@ -45,7 +45,6 @@ export function dateOf(dayNo: number): string {
   return new Date(dayNo * DAY_MS).toISOString().slice(0, 10);
 }
 
-const TYPE_NAMES = ['calls', 'sms', 'mds', 'topups'];
 const built = new Map<string, Population>();
 const countries = new Map<number, Country>();
 
@@ -56,7 +55,7 @@ const countries = new Map<number, Country>();
 export function populationFor(options: PopulationOptions): Population {
   const seed = Math.trunc(options.seed ?? DEFAULT_SEED);
   const size = Math.max(1, Math.trunc(options.subscribers ?? DEFAULT_SUBSCRIBERS));
-  const days = TYPE_NAMES.map((t) => new Set((options.dates[t] ?? []).map(dayNumber).filter(Number.isFinite)));
+  const days = EVENT_TYPES.map((t) => new Set((options.dates[t] ?? []).map(dayNumber).filter(Number.isFinite)));
   const key = `${seed}/${size}/${days.map((d) => [...d].sort((a, b) => a - b).join(',')).join('|')}`;
   const known = built.get(key);
   if (known) return known;

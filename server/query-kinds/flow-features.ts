@@ -11,7 +11,7 @@
  */
 import type { Population } from '../population/population.js';
 import type { ResultTable } from './compute/index.js';
-import { regionColumns, regionValues } from './compute/table.js';
+import { regionProperties, regionValues } from './compute/table.js';
 import { centroidOf, geometryOf } from './geography.js';
 
 /** Nested flow objects: location id → value, or label → (location id → value). */
@@ -46,17 +46,16 @@ export function flowFeatures(pop: Population, table: ResultTable): Record<string
     addFlow(outflows, from, label, keyOf(to), value);
     addFlow(inflows, to, label, keyOf(from), value);
   });
-  const columns = regionColumns(unit);
   const regions = [...new Set([...outflows.keys(), ...inflows.keys()])].sort((a, b) => a - b);
-  return regions.map((r, i) => {
-    const ids: Record<string, unknown> = {};
-    const values = regionValues(pop, unit, r);
-    columns.forEach((c, j) => (ids[c] = values[j] ?? null));
-    return {
-      type: 'Feature',
-      id: i + 1,
-      geometry: geometryOf(pop, unit, r),
-      properties: { ...ids, outflows: outflows.get(r) ?? null, inflows: inflows.get(r) ?? null, centroid: centroidOf(pop, unit, r) },
-    };
-  });
+  return regions.map((r, i) => ({
+    type: 'Feature',
+    id: i + 1,
+    geometry: geometryOf(pop, unit, r),
+    properties: {
+      ...regionProperties(pop, unit, r),
+      outflows: outflows.get(r) ?? null,
+      inflows: inflows.get(r) ?? null,
+      centroid: centroidOf(pop, unit, r),
+    },
+  }));
 }

@@ -5,6 +5,8 @@
  */
 import type { Population } from '../population/population.js';
 import { adminLevel, regionCount } from './compute/filters.js';
+import { regionProperties } from './compute/table.js';
+import { AGGREGATION_UNITS } from './units.js';
 
 /** A GeoJSON geometry object. */
 export type Geometry = { type: 'MultiPolygon'; coordinates: number[][][][] } | { type: 'Point'; coordinates: number[] };
@@ -24,20 +26,13 @@ export function centroidOf(pop: Population, unit: string, r: number): Geometry {
 }
 
 function* features(pop: Population, unit: string): Generator<Record<string, unknown>> {
-  const level = adminLevel(unit);
   const count = regionCount(pop, unit);
   for (let r = 0; r < count; r++) {
-    const ids =
-      level === undefined
-        ? { lon: pop.network.lon[r], lat: pop.network.lat[r] }
-        : { pcod: pop.country.levels[level]?.[r]?.pcod };
-    yield { type: 'Feature', id: r + 1, geometry: geometryOf(pop, unit, r), properties: { ...ids, centroid: centroidOf(pop, unit, r) } };
+    yield { type: 'Feature', id: r + 1, geometry: geometryOf(pop, unit, r), properties: { ...regionProperties(pop, unit, r), centroid: centroidOf(pop, unit, r) } };
   }
 }
 
-const UNITS = ['admin0', 'admin1', 'admin2', 'admin3', 'lon-lat'];
-
 /** GeoJSON Feature objects of every region of `unit`, or `null` for an unknown unit. */
 export function populationFeatures(pop: Population, unit: string): Iterable<Record<string, unknown>> | null {
-  return UNITS.includes(unit) ? { [Symbol.iterator]: () => features(pop, unit) } : null;
+  return AGGREGATION_UNITS.includes(unit) ? { [Symbol.iterator]: () => features(pop, unit) } : null;
 }

@@ -3,6 +3,7 @@
  * (validation, units, nesting, progress parts), and results and geography computed from a
  * synthetic population ({@link queryKindsFor} binds them to one; the plain exports use the default one).
  */
+import { EVENT_TYPES } from '../population/activity.js';
 import { populationFor, type PopulationOptions } from '../population/population.js';
 import { GEOM_TABLES, MAPPING_TABLES, unknownTableText } from '../population/tables.js';
 import type { QueryKinds } from '../kinds.js';
@@ -11,7 +12,7 @@ import { resultComputer, type ResultComputer } from './compute/index.js';
 import { populationFeatures } from './geography.js';
 import { validationFailedText } from './messages.js';
 import { CONTEXT, TOP_LEVEL_KINDS } from './registry.js';
-import { makeResults } from './results.js';
+import { makeResults, type Results } from './results.js';
 import type { LoadedQuery } from './schema.js';
 import { loadOneOf } from './schema.js';
 import { allQueryScopes } from './scopes.js';
@@ -58,37 +59,40 @@ export function validateQuerySpec(
   return { ok: true, query: analyse(loaded.query) };
 }
 
-/** The query-kinds module bound to the population of `options` (built on first use, once per process and options). */
-export function queryKindsFor(options: PopulationOptions): QueryKinds {
+/** A lazily built result computer for `options` (its population is built on first call) and results over it. */
+function bindPopulation(options: PopulationOptions): { computer: () => ResultComputer; results: Results } {
   let computer: ResultComputer | undefined;
   const get = (): ResultComputer => (computer ??= resultComputer(populationFor(options)));
-  const results = makeResults(get);
+  return { computer: get, results: makeResults(get) };
+}
+
+/** The query-kinds module bound to the population of `options` (built on first use, once per process and options). */
+export function queryKindsFor(options: PopulationOptions): QueryKinds {
+  const { computer, results } = bindPopulation(options);
   return {
     validateQuerySpec,
     allQueryScopes,
     resultRows: results.resultRows,
     resultFeatures: results.resultFeatures,
-    geographyFeatures: (unit) => populationFeatures(get().population, unit),
+    geographyFeatures: (unit) => populationFeatures(computer().population, unit),
     AGGREGATION_UNITS,
   };
 }
 
 /** Dates of the default population (calls, SMS, data and top-ups on 2016-01-01..07). */
 const DEFAULT_DATES = Object.fromEntries(
-  ['calls', 'sms', 'mds', 'topups'].map((t) => [t, Array.from({ length: 7 }, (_, i) => `2016-01-0${i + 1}`)]),
+  EVENT_TYPES.map((t) => [t, Array.from({ length: 7 }, (_, i) => `2016-01-0${i + 1}`)]),
 );
-let defaultComputer: ResultComputer | undefined;
-const defaultResults = makeResults(() => (defaultComputer ??= resultComputer(populationFor({ dates: DEFAULT_DATES }))));
+const defaults = bindPopulation({ dates: DEFAULT_DATES });
 
 /** Result rows of a valid spec over the default population (`rowCount` repeats them to that many). */
-export const resultRows = defaultResults.resultRows;
+export const resultRows = defaults.results.resultRows;
 /** The result rows as GeoJSON features, over the default population. */
-export const resultFeatures = defaultResults.resultFeatures;
+export const resultFeatures = defaults.results.resultFeatures;
 /** Column names of a valid spec's result rows (default population), or `undefined`. */
-export const resultColumns = defaultResults.resultColumns;
+export const resultColumns = defaults.results.resultColumns;
 
 /** GeoJSON features of every region of `unit` in the default population, or `null` for an unknown unit. */
 export function geographyFeatures(unit: string): Iterable<Record<string, unknown>> | null {
-  defaultComputer ??= resultComputer(populationFor({ dates: DEFAULT_DATES }));
-  return populationFeatures(defaultComputer.population, unit);
+  return populationFeatures(defaults.computer().population, unit);
 }

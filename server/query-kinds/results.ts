@@ -2,6 +2,7 @@
  * Query results as the server streams them: rows (objects with FlowKit's columns) and their
  * GeoJSON features, computed from the population (same spec, same numbers).
  */
+import type { Population } from '../population/population.js';
 import type { ResultComputer, ResultTable } from './compute/index.js';
 import { flowFeatures } from './flow-features.js';
 import { centroidOf, geometryOf } from './geography.js';
@@ -21,8 +22,6 @@ export interface Results {
   resultFeatures(spec: Record<string, unknown>, queryId: string, rowCount?: number): Iterable<Record<string, unknown>>;
   /** Column names of a valid spec's rows, or `undefined`. */
   resultColumns(spec: Record<string, unknown>): string[] | undefined;
-  /** The computed table of a valid spec, or `undefined`. */
-  resultTable(spec: Record<string, unknown>): ResultTable | undefined;
 }
 
 function rowObject(table: ResultTable, k: number): Record<string, unknown> {
@@ -30,6 +29,18 @@ function rowObject(table: ResultTable, k: number): Record<string, unknown> {
   const values = table.rows[k] ?? [];
   table.columns.forEach((c, i) => (row[c] = values[i] ?? null));
   return row;
+}
+
+/** Origin–destination features per (cached) table: built on the first `.geojson` request, not on every one. */
+const flowFeatureCache = new WeakMap<ResultTable, Record<string, unknown>[]>();
+
+function flowFeaturesOf(pop: Population, table: ResultTable): Record<string, unknown>[] {
+  let features = flowFeatureCache.get(table);
+  if (features === undefined) {
+    features = flowFeatures(pop, table);
+    flowFeatureCache.set(table, features);
+  }
+  return features;
 }
 
 /** Results over the computer `computer()` gives (called when a result is first needed). */
@@ -44,7 +55,6 @@ export function makeResults(computer: () => ResultComputer): Results {
     for (let i = 0; i < count; i++) yield i % total;
   }
   return {
-    resultTable: tableOf,
     resultColumns: (spec) => {
       const table = tableOf(spec);
       return table === undefined ? undefined : [...table.columns];
@@ -62,7 +72,7 @@ export function makeResults(computer: () => ResultComputer): Results {
         if (table === undefined || table.unit === null || table.rowRegion === null) return;
         const pop = computer().population;
         if (table.rowDestination !== undefined) {
-          const features = flowFeatures(pop, table);
+          const features = flowFeaturesOf(pop, table);
           for (const k of indices(features.length, rowCount)) yield features[k] ?? {};
           return;
         }

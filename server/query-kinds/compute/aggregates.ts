@@ -10,7 +10,7 @@ import { regionCount } from './filters.js';
 import { locate, MOBILITY_LABELS, mobility, uniqueOf } from './locations.js';
 import { metricOf } from './metrics.js';
 import { statistic } from './statistics.js';
-import { REDACTION_THRESHOLD, regionColumns, regionTable, regionValues, round, type ResultTable } from './table.js';
+import { REDACTION_THRESHOLD, redactedCounts, regionColumns, regionTable, regionValues, round, type ResultTable } from './table.js';
 import { uniqueSubscribersPerRegion } from './events.js';
 
 const first = (q: LoadedQuery, field: string): LoadedQuery | undefined => queriesIn(q.values[field])[0];
@@ -23,21 +23,12 @@ export function countsOf(ctx: Ctx, q: LoadedQuery): { unit: string; counts: Floa
   return { unit: located.unit, counts };
 }
 
-/** Rows `(region, value)` of counts above the redaction threshold. */
-function redactedCounts(ctx: Ctx, unit: string, counts: Float64Array): ResultTable {
-  const entries: [number, unknown[]][] = [];
-  counts.forEach((c, r) => {
-    if (c > REDACTION_THRESHOLD) entries.push([r, [c]]);
-  });
-  return regionTable(ctx.pop, unit, ['value'], entries);
-}
-
 /** `spatial_aggregate`. */
 export function spatialAggregate(ctx: Ctx, q: LoadedQuery): ResultTable {
   const loc = first(q, 'locations');
-  if (loc === undefined) return redactedCounts(ctx, q.unit ?? 'admin3', new Float64Array(0));
+  if (loc === undefined) return redactedCounts(ctx.pop, q.unit ?? 'admin3', new Float64Array(0));
   const { unit, counts } = countsOf(ctx, loc);
-  return redactedCounts(ctx, unit, counts);
+  return redactedCounts(ctx.pop, unit, counts);
 }
 
 /** `joined_spatial_aggregate`: the metric's statistic (or `distr` shares) over each region's located subscribers. */
@@ -45,7 +36,7 @@ export function joinedSpatialAggregate(ctx: Ctx, q: LoadedQuery): ResultTable {
   const loc = first(q, 'locations');
   const metricQuery = first(q, 'metric');
   const unit = loc?.unit ?? q.unit ?? 'admin3';
-  if (loc === undefined || metricQuery === undefined) return redactedCounts(ctx, unit, new Float64Array(0));
+  if (loc === undefined || metricQuery === undefined) return redactedCounts(ctx.pop, unit, new Float64Array(0));
   const located = locate(ctx, loc);
   const { counts } = countsOf(ctx, loc);
   const metric = metricOf(ctx, metricQuery);
@@ -116,7 +107,7 @@ export function labelledSpatialAggregate(ctx: Ctx, q: LoadedQuery): ResultTable 
   const loc = first(q, 'locations');
   const labelsQuery = first(q, 'labels');
   const unit = loc?.unit ?? 'admin3';
-  if (loc === undefined || labelsQuery === undefined) return redactedCounts(ctx, unit, new Float64Array(0));
+  if (loc === undefined || labelsQuery === undefined) return redactedCounts(ctx.pop, unit, new Float64Array(0));
   const located = locate(ctx, loc);
   const labels = mobility(ctx, labelsQuery);
   const k = MOBILITY_LABELS.length;
@@ -160,7 +151,7 @@ function activeAt(ctx: Ctx, q: LoadedQuery): { unit: string; counts: Float64Arra
 /** `active_at_reference_location_counts`. */
 export function activeAtReferenceLocationCounts(ctx: Ctx, q: LoadedQuery): ResultTable {
   const { unit, counts } = activeAt(ctx, q);
-  return redactedCounts(ctx, unit, counts);
+  return redactedCounts(ctx.pop, unit, counts);
 }
 
 /** `unique_visitor_counts`: unique subscribers of a region minus those active at it as their reference location. */
@@ -168,10 +159,10 @@ export function uniqueVisitorCounts(ctx: Ctx, q: LoadedQuery): ResultTable {
   const aq = first(q, 'active_at_reference_location_counts');
   const uq = first(q, 'unique_subscriber_counts');
   const unit = uq?.unit ?? 'admin3';
-  if (aq === undefined || uq === undefined) return redactedCounts(ctx, unit, new Float64Array(0));
+  if (aq === undefined || uq === undefined) return redactedCounts(ctx.pop, unit, new Float64Array(0));
   const active = activeAt(ctx, aq).counts;
   const all = uniqueSubscribersPerRegion(ctx, uq);
-  return redactedCounts(ctx, unit, all.map((x, r) => Math.max(0, x - (active[r] ?? 0))));
+  return redactedCounts(ctx.pop, unit, all.map((x, r) => Math.max(0, x - (active[r] ?? 0))));
 }
 
 /** `unmoving_counts` and `unmoving_at_reference_location_counts`: subscribers seen in one region only (at their reference location). */
@@ -190,5 +181,5 @@ export function unmovingCounts(ctx: Ctx, q: LoadedQuery): ResultTable {
       if (ref === undefined || ref.region[s] === r) counts[r] = (counts[r] ?? 0) + 1;
     }
   }
-  return redactedCounts(ctx, unit, counts);
+  return redactedCounts(ctx.pop, unit, counts);
 }

@@ -10,7 +10,7 @@ import { canonical } from '../analysis.js';
 import type { LoadedQuery } from '../schema.js';
 import type { Ctx } from './context.js';
 import { blockCount, eventFilter, keptSubscribers, period, regionCount, siteRegions } from './filters.js';
-import { REDACTION_THRESHOLD, regionColumns, regionTable, regionValues, round, type ResultTable } from './table.js';
+import { REDACTION_THRESHOLD, redactedCounts, regionColumns, regionTable, regionValues, round, type ResultTable } from './table.js';
 
 /**
  * `location_event_counts`: events per date (and hour, minute) and region; as FlowMachine's
@@ -43,7 +43,7 @@ export function locationEventCounts(ctx: Ctx, q: LoadedQuery): ResultTable {
     days.forEach((d, di) => {
       fillDay(pop, s, d, day);
       for (let b = 0; b < 3; b++) {
-        const k = blockCount(pop, day, d, b, filter);
+        const k = blockCount(day, b, filter);
         if (k === 0) continue;
         const r = map[b === 1 ? day.day : day.night] ?? -1;
         if (r < 0) continue;
@@ -93,7 +93,7 @@ export function uniqueSubscribersPerRegion(ctx: Ctx, q: LoadedQuery): Float64Arr
         fillDay(pop, s, d, day);
         for (let b = 0; b < 3; b++) {
           const r = map[b === 1 ? day.day : day.night] ?? -1;
-          if (r < 0 || stamp[r] === s + 1 || blockCount(pop, day, d, b, filter) === 0) continue;
+          if (r < 0 || stamp[r] === s + 1 || blockCount(day, b, filter) === 0) continue;
           stamp[r] = s + 1;
           counts[r] = (counts[r] ?? 0) + 1;
         }
@@ -105,12 +105,7 @@ export function uniqueSubscribersPerRegion(ctx: Ctx, q: LoadedQuery): Float64Arr
 
 /** `unique_subscriber_counts` (redacted: regions of more than 15 subscribers). */
 export function uniqueSubscriberCounts(ctx: Ctx, q: LoadedQuery): ResultTable {
-  const counts = uniqueSubscribersPerRegion(ctx, q);
-  const entries: [number, unknown[]][] = [];
-  counts.forEach((c, r) => {
-    if (c > REDACTION_THRESHOLD) entries.push([r, [c]]);
-  });
-  return regionTable(ctx.pop, q.unit ?? 'admin3', ['value'], entries);
+  return redactedCounts(ctx.pop, q.unit ?? 'admin3', uniqueSubscribersPerRegion(ctx, q));
 }
 
 /** Share of a subscriber's calls and SMS whose other party is one of their local contacts (near home). */
@@ -147,7 +142,7 @@ export function locationIntroversion(ctx: Ctx, q: LoadedQuery): ResultTable {
     for (const d of days) {
       fillDay(pop, s, d, day);
       for (let b = 0; b < 3; b++) {
-        const k = blockCount(pop, day, d, b, filter);
+        const k = blockCount(day, b, filter);
         const r = map[b === 1 ? day.day : day.night] ?? -1;
         if (k === 0 || r < 0) continue;
         total[r] = (total[r] ?? 0) + k;

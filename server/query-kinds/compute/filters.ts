@@ -2,11 +2,12 @@
  * What a FlowMachine query reads of the population: its days, the event types and hours it
  * counts, the subscribers it keeps (sampling, subset), and how sites map to its unit's regions.
  */
-import { TYPES, type Day } from '../../population/activity.js';
-import { hash3, hashText, unit as toUnit } from '../../population/hash.js';
+import { EVENT_TYPES, TYPES, type Day } from '../../population/activity.js';
+import { hash3, unit as toUnit } from '../../population/hash.js';
 import { dayNumber, type Population } from '../../population/population.js';
 import { blockFractions } from '../../population/rhythm.js';
 import { MAPPING_TABLES } from '../../population/tables.js';
+import { hashOf } from '../../seeded-random.js';
 import type { LoadedQuery } from '../schema.js';
 
 /** Direction of events counted (`Direction`). */
@@ -22,8 +23,6 @@ export interface EventFilter {
   readonly direction: Direction;
 }
 
-const TYPE_NAMES = ['calls', 'sms', 'mds', 'topups'];
-
 /** The event filter of a query's `event_types`, `hours` and `direction` fields. */
 export function eventFilter(q: LoadedQuery, override?: { hours?: { start: number; end: number } | null }): EventFilter {
   const v = q.values;
@@ -37,14 +36,14 @@ export function eventFilter(q: LoadedQuery, override?: { hours?: { start: number
         : null;
   const direction = v['direction'] === 'in' || v['direction'] === 'out' ? v['direction'] : 'both';
   return {
-    types: TYPE_NAMES.map((t) => list === null || list.includes(t)),
+    types: EVENT_TYPES.map((t) => list === null || list.includes(t)),
     hours: window === null ? null : blockFractions(window),
     direction,
   };
 }
 
 /** Events of `block` of a subscriber-day that `filter` counts. */
-export function blockCount(_pop: Population, day: Day, _dayNo: number, block: number, filter: EventFilter): number {
+export function blockCount(day: Day, block: number, filter: EventFilter): number {
   let k = 0;
   for (let t = 0; t < TYPES; t++) {
     if (!filter.types[t] || ((day.avail >> t) & 1) === 0) continue;
@@ -85,11 +84,11 @@ export function keptSubscribers(pop: Population, q: LoadedQuery): Uint8Array | n
   const keep = new Uint8Array(size).fill(1);
   if (sampling) {
     const fraction = typeof sampling['fraction'] === 'number' ? sampling['fraction'] : Math.min(1, Number(sampling['size'] ?? size) / size);
-    const salt = hashText(`${String(sampling['sampling_method'])}/${String(sampling['seed'])}`);
+    const salt = hashOf(`${String(sampling['sampling_method'])}/${String(sampling['seed'])}`);
     for (let s = 0; s < size; s++) if (toUnit(hash3(salt, s, 0x5a17)) >= fraction) keep[s] = 0;
   }
   if (typeof subset === 'string' && subset !== '') {
-    const salt = hashText(subset);
+    const salt = hashOf(subset);
     for (let s = 0; s < size; s++) if (toUnit(hash3(salt, s, 0x5b5e)) >= 0.5) keep[s] = 0;
   }
   return keep;

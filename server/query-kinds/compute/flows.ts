@@ -163,7 +163,7 @@ export function trips(ctx: Ctx, q: LoadedQuery, countTrips: boolean): ResultTabl
       fillDay(pop, s, d, day);
       for (let b = 0; b < 3; b++) {
         const r = map[b === 1 ? day.day : day.night] ?? -1;
-        if (r < 0 || blockCount(pop, day, d, b, filter) === 0) continue;
+        if (r < 0 || blockCount(day, b, filter) === 0) continue;
         if (at >= 0 && r !== at) {
           const key = at * (n + 1) + r;
           if (countTrips || !seen.has(key)) counts.set(key, (counts.get(key) ?? 0) + 1);

@@ -58,8 +58,8 @@ function perSubscriber(
         fillDay(pop, s, d, day);
         const night = map[day.night] ?? -1;
         const daytime = map[day.day] ?? -1;
-        const atNight = blockCount(pop, day, d, 0, filter) + blockCount(pop, day, d, 2, filter);
-        const atDay = blockCount(pop, day, d, 1, filter);
+        const atNight = blockCount(day, 0, filter) + blockCount(day, 2, filter);
+        const atDay = blockCount(day, 1, filter);
         if (atNight > 0 && night >= 0) {
           regions.push(night);
           events.push(atNight);
@@ -90,9 +90,9 @@ function dailyLocation(ctx: Ctx, q: LoadedQuery): Located {
     fillDay(pop, s, d, day);
     const night = map[day.night] ?? -1;
     const daytime = map[day.day] ?? -1;
-    const early = night < 0 ? 0 : blockCount(pop, day, d, 0, filter);
-    const mid = daytime < 0 ? 0 : blockCount(pop, day, d, 1, filter);
-    const evening = night < 0 ? 0 : blockCount(pop, day, d, 2, filter);
+    const early = night < 0 ? 0 : blockCount(day, 0, filter);
+    const mid = daytime < 0 ? 0 : blockCount(day, 1, filter);
+    const evening = night < 0 ? 0 : blockCount(day, 2, filter);
     if (last) out[s] = evening > 0 ? night : mid > 0 ? daytime : early > 0 ? night : -1;
     else if (early + evening + mid > 0) out[s] = night === daytime || early + evening >= mid ? (early + evening > 0 ? night : daytime) : daytime;
   }

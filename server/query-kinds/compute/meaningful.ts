@@ -4,6 +4,7 @@
  * label polygon containing the point (hour score, day-of-week score) — `unknown` if none does.
  */
 import { fillDay, newDay, weekday } from '../../population/activity.js';
+import { insideRing } from '../../population/partition.js';
 import { BLOCK_START, HOUR_WEIGHTS } from '../../population/rhythm.js';
 import { DAYS_OF_WEEK } from '../enums.js';
 import type { LoadedQuery } from '../schema.js';
@@ -13,19 +14,6 @@ import { siteKm } from './metrics.js';
 import { REDACTION_THRESHOLD, regionColumns, regionValues, type ResultTable } from './table.js';
 
 type Ring = number[][];
-
-/** Whether the point is inside the ring or on its boundary (ray casting). */
-function insideRing(ring: Ring, x: number, y: number): boolean {
-  let inside = false;
-  for (let a = 0, b = ring.length - 1; a < ring.length; b = a++) {
-    const [xa = 0, ya = 0] = ring[a] ?? [];
-    const [xb = 0, yb = 0] = ring[b] ?? [];
-    const cross = (xb - xa) * (y - ya) - (yb - ya) * (x - xa);
-    if (Math.abs(cross) < 1e-12 && x >= Math.min(xa, xb) && x <= Math.max(xa, xb) && y >= Math.min(ya, yb) && y <= Math.max(ya, yb)) return true;
-    if (ya > y !== yb > y && x < ((xb - xa) * (y - ya)) / (yb - ya) + xa) inside = !inside;
-  }
-  return inside;
-}
 
 /** Whether a GeoJSON Polygon / MultiPolygon object contains the point. */
 function contains(geometry: unknown, x: number, y: number): boolean {
@@ -79,7 +67,7 @@ function labelledClusters(ctx: Ctx, q: LoadedQuery, start: unknown, end: unknown
       for (const d of days) {
         fillDay(pop, s, d, day);
         for (let b = 0; b < 3; b++) {
-          const k = blockCount(pop, day, d, b, filter);
+          const k = blockCount(day, b, filter);
           if (k === 0) continue;
           const site = b === 1 ? day.day : day.night;
           let at = sites.indexOf(site);

@@ -11,7 +11,7 @@ import { canonical } from '../analysis.js';
 import type { LoadedQuery } from '../schema.js';
 import { queriesIn } from '../units.js';
 import type { Ctx } from './context.js';
-import { blockCount, eventFilter, keptSubscribers, period, type EventFilter } from './filters.js';
+import { adminLevel, blockCount, eventFilter, keptSubscribers, period, type EventFilter } from './filters.js';
 import { locate } from './locations.js';
 import { statistic } from './statistics.js';
 
@@ -50,7 +50,7 @@ function eachDay(
     }
     for (const d of days) {
       fillDay(pop, s, d, day);
-      for (let b = 0; b < 3; b++) blocks[b] = blockCount(pop, day, d, b, filter);
+      for (let b = 0; b < 3; b++) blocks[b] = blockCount(day, b, filter);
       visit(s, d, day, blocks);
     }
     done(s);
@@ -113,7 +113,8 @@ function compute(ctx: Ctx, q: LoadedQuery): Metric {
       const [refQuery] = queriesIn(v['reference_location']);
       const ref = refQuery === undefined ? undefined : locate(ctx, refQuery);
       const statName = String(v['statistic'] ?? 'avg');
-      const regionOf = q.kind === 'unique_location_counts' ? pop.network.region[adminLevelOf(q.unit)] : undefined;
+      const level = q.kind === 'unique_location_counts' ? adminLevel(q.unit ?? '') : undefined;
+      const regionOf = level === undefined ? undefined : pop.network.region[level];
       eachDay(ctx, q, days, filter, (_s, _d, day, blocks) => {
         addSite(day.night, (blocks[0] ?? 0) + (blocks[2] ?? 0));
         addSite(day.day, blocks[1] ?? 0);
@@ -208,11 +209,6 @@ function compute(ctx: Ctx, q: LoadedQuery): Metric {
   return { kind: 'numeric', values };
 }
 
-function adminLevelOf(unit: string | null): number {
-  const m = /^admin([0-3])$/.exec(unit ?? '');
-  return m === null ? -1 : Number(m[1]);
-}
-
 const representative = new WeakMap<Population, Map<string, number>>();
 
 /** A representative site of a region (its most populous site), for distances. */
@@ -228,8 +224,8 @@ function siteOfRegion(pop: Population, unit: string, region: number): number {
 }
 
 function findSite(pop: Population, unit: string, region: number): number {
-  const level = adminLevelOf(unit);
-  if (level < 0) return region;
+  const level = adminLevel(unit);
+  if (level === undefined) return region;
   const of = pop.network.region[level];
   let best = 0;
   let weight = -1;
@@ -263,7 +259,7 @@ function activePeriods(ctx: Ctx, q: LoadedQuery, filter: EventFilter): Float64Ar
       for (let d = startDay + Math.floor(from / 1440); d < Math.min(lastDay, startDay + Math.ceil(to / 1440)) && !any; d++) {
         fillDay(pop, s, d, day);
         for (let b = 0; b < 3 && !any; b++) {
-          const k = blockCount(pop, day, d, b, filter);
+          const k = blockCount(day, b, filter);
           if (k === 0) continue;
           const blockFrom = (d - startDay) * 1440 + (BLOCK_START[b] ?? 0) * 60;
           const blockTo = (d - startDay) * 1440 + (BLOCK_START[b + 1] ?? 24) * 60;

@@ -52,7 +52,7 @@ function siteEvents(ctx: Ctx, q: LoadedQuery, days: readonly number[]): Float64A
         const row = out[di];
         if (row === undefined) return;
         for (let b = 0; b < 3; b++) {
-          const k = blockCount(pop, day, d, b, filter);
+          const k = blockCount(day, b, filter);
           const site = b === 1 ? day.day : day.night;
           if (k > 0) row[site] = (row[site] ?? 0) + k;
         }

@@ -37,6 +37,12 @@ export function regionValues(pop: Population, unit: string, r: number): unknown[
   return [r < 0 ? null : (pop.country.levels[level]?.[r]?.pcod ?? null)];
 }
 
+/** The region columns of region `r` of a unit as an object (`pcod`, or `lon` and `lat`), as GeoJSON properties carry them. */
+export function regionProperties(pop: Population, unit: string, r: number): Record<string, unknown> {
+  const values = regionValues(pop, unit, r);
+  return Object.fromEntries(regionColumns(unit).map((c, j) => [c, values[j] ?? null]));
+}
+
 /** A table with one region column set per row, built from `(region, values)` entries. */
 export function regionTable(
   pop: Population,
@@ -55,6 +61,15 @@ export function regionTable(
     k++;
   }
   return { columns: [...leading, ...regionColumns(unit), ...valueColumns], rows, unit, rowRegion: Int32Array.from(regions) };
+}
+
+/** Rows `(region, value)` of per-region subscriber counts above the redaction threshold. */
+export function redactedCounts(pop: Population, unit: string, counts: Float64Array): ResultTable {
+  const entries: [number, unknown[]][] = [];
+  counts.forEach((c, r) => {
+    if (c > REDACTION_THRESHOLD) entries.push([r, [c]]);
+  });
+  return regionTable(pop, unit, ['value'], entries);
 }
 
 /** Round to `digits` decimals. */

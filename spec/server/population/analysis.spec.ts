@@ -3,18 +3,11 @@
  * (Saturday → Sunday) and of the period of interest (Sunday → Monday, when commuters leave),
  * their difference joined to the geography on pcod.
  */
-import { startTestServer } from '../../../server/index.js';
 import { call } from '../support/http.js';
-import { daily, flows, rowsOf, type Row, type Session } from './support.js';
+import { daily, flows, rowsOf, sessionFor, type Row } from './support.js';
 
 describe('synthetic country: flows above normal', () => {
-  let session: Session;
-
-  beforeAll(async () => {
-    const server = await startTestServer({ queryDurationMs: 0, subscribers: 8_000 });
-    session = { server, token: await server.mintToken() };
-  });
-  afterAll(() => session.server.close());
+  const session = sessionFor({ queryDurationMs: 0, subscribers: 8_000 });
 
   it('finds plausible, non-zero flows above normal that all join to the map', async () => {
     const at = (date: string) => daily(date, 'admin2', 'most-common');

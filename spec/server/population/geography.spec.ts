@@ -3,25 +3,18 @@
  * `MultiPolygon` admin geometries, the same shapes in `.geojson` results, and every result row
  * joining to a feature on `pcod`.
  */
-import { startTestServer } from '../../../server/index.js';
 import { call, runToCompletion } from '../support/http.js';
-import { daily, flows, rowsOf, spatial, type Row, type Session } from './support.js';
+import { daily, flows, rowsOf, sessionFor, spatial, type Row } from './support.js';
 
 type Feature = { type: string; id: number; geometry: { type: string; coordinates: unknown }; properties: Row };
 
 describe('synthetic country: geography as FlowAPI gives it', () => {
-  let session: Session;
+  const session = sessionFor({ queryDurationMs: 0, subscribers: 8_000 });
   const geography = async (unit: string): Promise<Feature[]> => {
     const answer = await call(session.server, `/api/0/geography/${unit}`, { token: session.token });
     expect(answer.status).toBe(200);
     return (answer.body as { features: Feature[] }).features;
   };
-
-  beforeAll(async () => {
-    const server = await startTestServer({ queryDurationMs: 0, subscribers: 8_000 });
-    session = { server, token: await server.mintToken() };
-  });
-  afterAll(() => session.server.close());
 
   it('gives admin features with pcod in properties and MultiPolygon geometries', async () => {
     for (const [unit, count] of [['admin0', 1], ['admin1', 4], ['admin2', 18], ['admin3', 72]] as const) {

@@ -3,7 +3,7 @@
  * HTTP on two seeds (8,000 subscribers for speed) and once at the default size.
  */
 import { startTestServer } from '../../../server/index.js';
-import { byKey, daily, flows, rowsOf, spatial, total, type Row, type Session } from './support.js';
+import { byKey, daily, flows, rowsOf, sessionFor, spatial, total, type Row, type Session } from './support.js';
 
 const SUBSCRIBERS = 8_000;
 const uniqueSubscribers = (start: string, end: string, unit = 'admin3'): Row => ({
@@ -35,13 +35,7 @@ const DAYTIME = Array.from({ length: 24 }, (_, h) => (h >= 7 && h < 19 ? 1 : -1)
 
 for (const seed of [1, 7]) {
   describe(`synthetic country (seed ${seed}): results agree with each other`, () => {
-    let session: Session;
-
-    beforeAll(async () => {
-      const server = await startTestServer({ queryDurationMs: 0, seed, subscribers: SUBSCRIBERS });
-      session = { server, token: await server.mintToken() };
-    });
-    afterAll(() => session.server.close());
+    const session = sessionFor({ queryDurationMs: 0, seed, subscribers: SUBSCRIBERS });
 
     it('counts unique subscribers over a period at least as high as over one of its days, and never above the subscribers', async () => {
       const day = byKey(await rowsOf(session, uniqueSubscribers('2016-01-02', '2016-01-03')));

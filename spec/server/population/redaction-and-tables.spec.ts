@@ -2,18 +2,11 @@
  * Redaction as FlowMachine's `Redacted*` queries apply it (groups of 15 subscribers or fewer
  * dropped), and the named `mapping_table` / `geom_table`s (unknown names refused).
  */
-import { startTestServer } from '../../../server/index.js';
 import { call } from '../support/http.js';
-import { daily, flows, rowsOf, spatial, type Row, type Session } from './support.js';
+import { daily, flows, rowsOf, sessionFor, spatial, type Row } from './support.js';
 
 describe('synthetic country: redaction', () => {
-  let session: Session;
-
-  beforeAll(async () => {
-    const server = await startTestServer({ queryDurationMs: 0, subscribers: 3_000 });
-    session = { server, token: await server.mintToken() };
-  });
-  afterAll(() => session.server.close());
+  const session = sessionFor({ queryDurationMs: 0, subscribers: 3_000 });
 
   it('drops regions and pairs of 15 subscribers or fewer, so a small country has gaps', async () => {
     const located = await rowsOf(session, spatial(daily('2016-01-01', 'lon-lat')));
@@ -37,14 +30,8 @@ describe('synthetic country: redaction', () => {
 });
 
 describe('synthetic country: mapping and geometry tables', () => {
-  let session: Session;
+  const session = sessionFor({ queryDurationMs: 0, subscribers: 8_000 });
   const located = (extra: Row, unit = 'admin3') => spatial({ ...daily('2016-01-01', unit), ...extra });
-
-  beforeAll(async () => {
-    const server = await startTestServer({ queryDurationMs: 0, subscribers: 8_000 });
-    session = { server, token: await server.mintToken() };
-  });
-  afterAll(() => session.server.close());
 
   it('maps every cell to the capital with geography.capital_mapping: one unit only', async () => {
     const all = await rowsOf(session, located({}));

@@ -1,5 +1,5 @@
 /** Helpers of the population specs: run a spec to completion on a server and read its rows. */
-import type { TestServer } from '../../../server/index.js';
+import { startTestServer, type TestServer, type TestServerOptions } from '../../../server/index.js';
 import { call, runToCompletion } from '../support/http.js';
 
 /** A result row. */
@@ -9,6 +9,20 @@ export type Row = Record<string, unknown>;
 export interface Session {
   readonly server: TestServer;
   readonly token: string;
+}
+
+/**
+ * A session on a server started with `options` before the suite's specs (with a full-scope
+ * token) and closed after them; read its fields inside specs only.
+ */
+export function sessionFor(options: TestServerOptions): Session {
+  const session = {} as { server: TestServer; token: string };
+  beforeAll(async () => {
+    session.server = await startTestServer(options);
+    session.token = await session.server.mintToken();
+  });
+  afterAll(() => session.server.close());
+  return session;
 }
 
 /** Run `spec` and return its result rows (`.json`). */
